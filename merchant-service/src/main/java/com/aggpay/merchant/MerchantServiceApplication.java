@@ -1,0 +1,12 @@
+package com.aggpay.merchant;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class MerchantServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MerchantServiceApplication.class, args);
+    }
+}
