@@ -2,8 +2,12 @@ package com.aggpay.router;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.openfeign.EnableFeignClients;
 
 @SpringBootApplication
+@EnableFeignClients
+@ConfigurationPropertiesScan
 public class ChannelRouterApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,124 @@
+package com.aggpay.router.local;
+
+import com.aggpay.router.channel.ChannelType;
+import com.aggpay.router.channel.PayWay;
+import com.aggpay.router.store.ChannelInstanceRow;
+import com.aggpay.router.store.ChannelInstanceRows;
+import com.aggpay.router.store.ChannelInstances;
+import com.aggpay.router.store.MerchantContractRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local mode only: the demo channels of API.md, pointing at the simulator, with the platform's halves of the key
+ * files made by {@code deploy/local/gen-keys.sh}, and the demo merchant contracted to all of them. Idempotent: each
+ * start re-reads the key files, so regenerated keys are picked up.
+ */
+@Component
+@Profile("local")
+public class DemoChannelSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoChannelSeeder.class);
+    static final String DEMO_MCH_NO = "M10001";
+    private static final Set<PayWay> WX_V3 = EnumSet.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP);
+    private static final Set<PayWay> ALIPAY = EnumSet.of(PayWay.ALI_QR, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP,
+            PayWay.ALI_JSAPI);
+
+    private final ChannelInstanceRows rows;
+    private final MerchantContractRows contracts;
+    private final ChannelInstances instances;
+    private final Clock clock;
+    private final Path keysDir;
+    private final String simulatorUrl;
+
+    public DemoChannelSeeder(ChannelInstanceRows rows, MerchantContractRows contracts, ChannelInstances instances,
+                             Clock clock, @Value("${aggpay.demo.keys-dir}") String keysDir,
+                             @Value("${aggpay.demo.simulator-url}") String simulatorUrl) {
+        this.rows = rows;
+        this.contracts = contracts;
+        this.instances = instances;
+        this.clock = clock;
+        this.keysDir = Path.of(keysDir).toAbsolutePath();
+        this.simulatorUrl = simulatorUrl;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!Files.isDirectory(keysDir)) {
+            throw new IllegalStateException("local mode needs the demo key files in " + keysDir
+                    + " (AGGPAY_KEYS_DIR); make them with deploy/local/gen-keys.sh");
+        }
+        wxV3("wxpay-a", "1900000001", "wx0000000000000001", 10, 3800);
+        wxV3("wxpay-b", "1900000002", "wx0000000000000002", 20, 6000);
+        alipay("alipay-a", "2021000000000001", 10, 3800);
+        alipay("alipay-b", "2021000000000002", 20, 6000);
+        log.info("demo channels seeded from {} against {}", keysDir, simulatorUrl);
+    }
+
+    private void wxV3(String name, String mchid, String appid, int priority, int feeRatePpm) {
+        Path dir = keysDir.resolve("wxpay").resolve(mchid);
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("appid", appid);
+        credentials.put("merchant_private_key", read(dir, "merchant_private.pem"));
+        credentials.put("merchant_serial_no", read(dir, "merchant_serial.txt"));
+        credentials.put("wechatpay_public_key_id", read(dir, "wechatpay_public_key_id.txt"));
+        credentials.put("wechatpay_public_key", read(dir, "wechatpay_public.pem"));
+        credentials.put("api_v3_key", read(dir, "apiv3_key.txt"));
+        upsert(name, ChannelType.WXPAY_V3, mchid, WX_V3, priority, feeRatePpm, credentials);
+    }
+
+    private void alipay(String name, String appId, int priority, int feeRatePpm) {
+        Path dir = keysDir.resolve("alipay").resolve(appId);
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("app_private_key", read(dir, "app_private.pem"));
+        credentials.put("alipay_public_key", read(dir, "alipay_public.pem"));
+        upsert(name, ChannelType.ALIPAY, appId, ALIPAY, priority, feeRatePpm, credentials);
+    }
+
+    private void upsert(String name, ChannelType type, String accountId, Set<PayWay> payWays, int priority,
+                        int feeRatePpm, Map<String, String> credentials) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        ChannelInstanceRow existing = rows.selectById(name);
+        ChannelInstanceRow row = existing != null ? existing : new ChannelInstanceRow();
+        row.setName(name);
+        row.setType(type.name());
+        row.setAccountId(accountId);
+        row.setPayWays(ChannelInstances.payWaysCsv(payWays));
+        row.setEnabled(true);
+        row.setPriority(priority);
+        row.setFeeRatePpm(feeRatePpm);
+        row.setApiBaseUrl(simulatorUrl);
+        row.setCredentialsEnc(instances.seal(credentials));
+        row.setUpdatedAt(now);
+        if (existing == null) {
+            row.setCreatedAt(now);
+            rows.insert(row);
+        } else {
+            rows.updateById(row);
+        }
+        contracts.contract(DEMO_MCH_NO, name);
+    }
+
+    private static String read(Path dir, String file) {
+        try {
+            return Files.readString(dir.resolve(file)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing demo key file " + dir.resolve(file), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.aggpay.router.store;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+public interface ChannelInstanceRows extends BaseMapper<ChannelInstanceRow> {
+
+    /** The enabled channels a merchant has an enabled contract for, best priority first. */
+    @Select("""
+            SELECT c.* FROM channel_instance c JOIN merchant_contract m ON m.channel = c.name
+             WHERE m.mch_no = #{mchNo} AND m.enabled = 1 AND c.enabled = 1
+             ORDER BY c.priority, c.name""")
+    List<ChannelInstanceRow> findContracted(@Param("mchNo") String mchNo);
+}

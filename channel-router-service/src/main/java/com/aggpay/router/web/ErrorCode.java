@@ -1,0 +1,27 @@
+package com.aggpay.router.web;
+
+import org.springframework.http.HttpStatus;
+
+/** channel-router-service's stable error codes. */
+public enum ErrorCode {
+    BODY_MALFORMED(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."),
+    PARAM_INVALID(HttpStatus.BAD_REQUEST, "A field has an invalid value."),
+    CHANNEL_UNKNOWN(HttpStatus.NOT_FOUND, "No such channel."),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

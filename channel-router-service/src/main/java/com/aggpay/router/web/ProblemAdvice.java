@@ -1,0 +1,46 @@
+package com.aggpay.router.web;
+
+import com.aggpay.contracts.http.AggpayHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors as RFC 9457 problem documents with {@code code}, {@code param} and {@code request_id}. */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return respond(e.code(), e.param(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return respond(ErrorCode.BODY_MALFORMED, null, "The body could not be read as the expected JSON object.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unhandled error", e);
+        return respond(ErrorCode.INTERNAL_ERROR, null, "Unexpected error.");
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ErrorCode code, String param, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setTitle(code.title());
+        problem.setProperty("code", code.name());
+        if (param != null) {
+            problem.setProperty("param", param);
+        }
+        problem.setProperty("request_id", MDC.get(AggpayHeaders.MDC_REQUEST_ID));
+        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,5 @@
+package com.aggpay.simulator.ledger;
+
+public enum TradeState {
+    NOTPAY, PAID, CLOSED, REFUNDED
+}

@@ -1,0 +1,5 @@
+package com.aggpay.merchant.app;
+
+public enum AppState {
+    ACTIVE, DISABLED
+}

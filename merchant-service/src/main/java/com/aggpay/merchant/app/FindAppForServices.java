@@ -1,0 +1,33 @@
+package com.aggpay.merchant.app;
+
+import com.aggpay.contracts.crypto.SecretBox;
+import com.aggpay.merchant.merchant.Merchant;
+import com.aggpay.merchant.merchant.Merchants;
+import com.aggpay.merchant.web.ApiException;
+import com.aggpay.merchant.web.ErrorCode;
+import org.springframework.stereotype.Service;
+
+/** Looks up an app with its merchant and opens its secrets, for the platform's own services. */
+@Service
+public class FindAppForServices {
+
+    private final MerchantApps apps;
+    private final Merchants merchants;
+    private final SecretBox secretBox;
+
+    public FindAppForServices(MerchantApps apps, Merchants merchants, SecretBox secretBox) {
+        this.apps = apps;
+        this.merchants = merchants;
+        this.secretBox = secretBox;
+    }
+
+    public InternalAppView find(String appId) {
+        MerchantApp app = apps.findById(appId)
+                .orElseThrow(() -> new ApiException(ErrorCode.APP_UNKNOWN, "No app with this app_id.", "app_id"));
+        Merchant merchant = merchants.findById(app.getMerchantId())
+                .orElseThrow(() -> new IllegalStateException("app " + appId + " has no merchant row"));
+        return new InternalAppView(app.getAppId(), merchant.getMchNo(), merchant.getState(), app.getState(),
+                secretBox.open(app.getAppSecretEnc()), secretBox.open(app.getWebhookSecretEnc()),
+                app.getWebhookUrl(), app.getRsaPublicKey());
+    }
+}

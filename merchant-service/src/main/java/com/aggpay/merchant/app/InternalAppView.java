@@ -1,0 +1,18 @@
+package com.aggpay.merchant.app;
+
+import com.aggpay.merchant.merchant.MerchantState;
+
+/**
+ * The answer of {@code GET /internal/apps/{app_id}} (docs/internals.md), secrets opened, for the gateway and
+ * notify-service only. Field names become snake_case through the service's JSON naming strategy.
+ */
+public record InternalAppView(String appId, String mchNo, MerchantState merchantState, AppState appState,
+                              String appSecret, String webhookSecret, String webhookUrl, String rsaPublicKey) {
+
+    /** Keeps the secrets out of any log line or exception message that prints this record. */
+    @Override
+    public String toString() {
+        return "InternalAppView[appId=" + appId + ", mchNo=" + mchNo + ", merchantState=" + merchantState
+                + ", appState=" + appState + ", secrets=<redacted>]";
+    }
+}

@@ -1,0 +1,5 @@
+package com.aggpay.merchant.operator;
+
+public enum OperatorRole {
+    OPERATOR
+}

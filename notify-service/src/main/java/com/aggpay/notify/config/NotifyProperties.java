@@ -1,0 +1,66 @@
+package com.aggpay.notify.config;
+
+import com.aggpay.notify.domain.RetrySchedule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code aggpay.notify.*}. Validated at start-up so that a production deployment cannot come up with a
+ * retry schedule shorter than the 24 h that API.md promises merchants.
+ */
+@Validated
+@ConfigurationProperties("aggpay.notify")
+public record NotifyProperties(
+        @NotEmpty List<@NotNull Duration> retrySchedule,
+        /** Shortest total retry window accepted; 24 h in production, 0 in local and test. */
+        @NotNull Duration minimumRetryWindow,
+        /** Local and test only: lets webhooks go to loopback and private addresses. */
+        boolean allowPrivateTargets,
+        @NotNull @Valid Engine engine,
+        @NotNull @Valid Http http,
+        /** How long an app's secret and webhook URL from merchant-service may be reused (internals.md: ≤ 60 s). */
+        @NotNull Duration appCacheTtl) {
+
+    public record Engine(
+            @NotNull Duration scanInterval,
+            /** How long a claimed event belongs to this instance; a crashed instance's claims expire after it. */
+            @NotNull Duration lease,
+            /** Wait before retrying when merchant-service itself is unavailable (not counted as an attempt). */
+            @NotNull Duration postponeDelay,
+            @Min(1) @Max(10_000) int maxInFlight,
+            @Min(1) @Max(64) int perMerchantInFlight,
+            /** Share kept apart for merchants whose last attempt failed, so they never eat the healthy share. */
+            @Min(1) @Max(10_000) int suspectMaxInFlight,
+            @Min(1) @Max(64) int suspectPerMerchantInFlight,
+            /** How long a failed merchant stays "suspect" without any new failure. */
+            @NotNull Duration suspectMemory,
+            @Min(1) @Max(5_000) int maxCandidatesPerScan) {
+    }
+
+    public record Http(@NotNull Duration connectTimeout, @NotNull Duration requestTimeout) {
+    }
+
+    public RetrySchedule schedule() {
+        return new RetrySchedule(retrySchedule);
+    }
+
+    @AssertTrue(message = "retry-schedule must be positive and last at least minimum-retry-window")
+    public boolean isScheduleLongEnough() {
+        if (retrySchedule == null || minimumRetryWindow == null || retrySchedule.isEmpty()) {
+            return true; // reported by @NotEmpty / @NotNull
+        }
+        try {
+            return schedule().window().compareTo(minimumRetryWindow) >= 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

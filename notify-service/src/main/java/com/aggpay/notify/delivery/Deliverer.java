@@ -1,0 +1,205 @@
+package com.aggpay.notify.delivery;
+
+import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.notify.domain.AttemptResult;
+import com.aggpay.notify.domain.EventState;
+import com.aggpay.notify.domain.NextStep;
+import com.aggpay.notify.domain.RetrySchedule;
+import com.aggpay.notify.merchant.AppInfo;
+import com.aggpay.notify.merchant.AppLookup;
+import com.aggpay.notify.merchant.MerchantDirectory;
+import com.aggpay.notify.store.DeliveryAttemptRow;
+import com.aggpay.notify.store.WebhookEventRow;
+import com.aggpay.notify.store.WebhookEvents;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One attempt for one claimed event: look up the app, guard the URL, send, then record the result and the
+ * next step. Blocking steps (merchant-service, DNS, database) run on the given executors, never on the
+ * HTTP client's threads, and the HTTP wait itself holds no thread.
+ */
+public class Deliverer {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+    private static final Logger security = LoggerFactory.getLogger("aggpay.security");
+
+    private final MerchantDirectory directory;
+    private final TargetGuard guard;
+    private final WebhookSender sender;
+    private final WebhookEvents events;
+    private final DeliveryMetrics metrics;
+    private final Bulkhead bulkhead;
+    private final RetrySchedule schedule;
+    private final Duration postponeDelay;
+    private final Executor recordExecutor;
+    private final Clock clock;
+
+    public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, WebhookEvents events,
+                     DeliveryMetrics metrics, Bulkhead bulkhead, RetrySchedule schedule, Duration postponeDelay,
+                     Executor recordExecutor, Clock clock) {
+        this.directory = directory;
+        this.guard = guard;
+        this.sender = sender;
+        this.events = events;
+        this.metrics = metrics;
+        this.bulkhead = bulkhead;
+        this.schedule = schedule;
+        this.postponeDelay = postponeDelay;
+        this.recordExecutor = recordExecutor;
+        this.clock = clock;
+    }
+
+    /** Runs the attempt; the returned future completes once the outcome is stored (or failed to be). */
+    public CompletableFuture<Void> deliver(WebhookEventRow event, String leaseOwner, Executor prepareExecutor) {
+        Instant[] started = new Instant[1];
+        String[] url = new String[1];
+        return CompletableFuture
+                .supplyAsync(() -> withMdc(event, () -> prepare(event)), prepareExecutor)
+                .thenCompose(prepared -> {
+                    started[0] = clock.instant();
+                    url[0] = prepared.url;
+                    return prepared.result != null ? CompletableFuture.completedFuture(prepared.result)
+                            : sender.send(prepared.target, event.eventId, event.body, prepared.secret);
+                })
+                .exceptionally(error -> {
+                    log.error("event=WEBHOOK_ATTEMPT_CRASHED event_id={}", event.eventId, error);
+                    return new AttemptResult.Unreachable("INTERNAL_ERROR");
+                })
+                .thenAcceptAsync(result -> withMdc(event, () -> {
+                    Instant begin = started[0] == null ? clock.instant() : started[0];
+                    record(event, leaseOwner, result, url[0], begin);
+                    return null;
+                }), recordExecutor);
+    }
+
+    /** What to send where, or the result that makes sending pointless. */
+    private record Prepared(URI target, String url, String secret, AttemptResult result) {
+        static Prepared stop(String url, AttemptResult result) {
+            return new Prepared(null, url, null, result);
+        }
+    }
+
+    private Prepared prepare(WebhookEventRow event) {
+        AppLookup lookup = directory.find(event.appId);
+        if (lookup instanceof AppLookup.Unavailable unavailable) {
+            return Prepared.stop(event.notifyUrl, new AttemptResult.Postponed(unavailable.error()));
+        }
+        if (lookup instanceof AppLookup.Unknown) {
+            return Prepared.stop(event.notifyUrl, new AttemptResult.Misconfigured("APP_UNKNOWN"));
+        }
+        AppInfo app = ((AppLookup.Found) lookup).app();
+        String url = event.notifyUrl != null ? event.notifyUrl : app.webhookUrl();
+        if (url == null || url.isBlank()) {
+            return Prepared.stop(null, new AttemptResult.Misconfigured("NOTIFY_URL_MISSING"));
+        }
+        if (app.webhookSecret() == null || app.webhookSecret().isBlank()) {
+            return Prepared.stop(url, new AttemptResult.Misconfigured("WEBHOOK_SECRET_MISSING"));
+        }
+        TargetGuard.Verdict verdict = guard.check(url);
+        if (verdict instanceof TargetGuard.Verdict.Forbidden forbidden) {
+            security.warn("event=NOTIFY_URL_FORBIDDEN event_id={} mch_no={} app_id={} reason={} url={}",
+                    event.eventId, event.mchNo, event.appId, forbidden.reason(), url);
+            return Prepared.stop(url, new AttemptResult.Forbidden(forbidden.reason()));
+        }
+        if (verdict instanceof TargetGuard.Verdict.Unresolvable unresolvable) {
+            return Prepared.stop(url, new AttemptResult.Unreachable(unresolvable.error()));
+        }
+        return new Prepared(((TargetGuard.Verdict.Allowed) verdict).uri(), url, app.webhookSecret(), null);
+    }
+
+    private void record(WebhookEventRow event, String leaseOwner, AttemptResult result, String url, Instant started) {
+        Instant now = clock.instant();
+        Duration took = Duration.between(started, now);
+        if (result.endpointFailed()) {
+            bulkhead.recordFailure(event.mchNo);
+        } else if (result instanceof AttemptResult.Delivered) {
+            bulkhead.recordSuccess(event.mchNo);
+        }
+        boolean sent = result.endpointFailed() || result instanceof AttemptResult.Delivered;
+        metrics.attempt(result.outcome(), sent ? took : null);
+        NextStep next = NextStep.after(result, event.runFailures, schedule, now, postponeDelay);
+        boolean applied;
+        if (next instanceof NextStep.Postpone postpone) {
+            applied = events.postpone(event, leaseOwner, postpone.at(), postpone.error(), now);
+        } else {
+            applied = recordCounted(event, leaseOwner, next, attemptRow(event, result, url, started, took), now);
+        }
+        if (applied) {
+            log.info("event=WEBHOOK_ATTEMPT event_id={} mch_no={} attempt_no={} outcome={} status={} duration_ms={} next={}",
+                    event.eventId, event.mchNo, event.attemptCount + 1, result.outcome(), httpStatus(result),
+                    took.toMillis(), next.getClass().getSimpleName());
+        } else {
+            // Our lease ran out and another instance took the event over: its attempt is the one on record.
+            log.warn("event=WEBHOOK_LEASE_LOST event_id={} outcome={}", event.eventId, result.outcome());
+        }
+    }
+
+    private boolean recordCounted(WebhookEventRow event, String leaseOwner, NextStep next, DeliveryAttemptRow attempt,
+                                  Instant now) {
+        if (next instanceof NextStep.MarkDelivered) {
+            return events.recordAttempt(event, leaseOwner, EventState.DELIVERED, false, event.nextAttemptAt, now, null,
+                    attempt, now);
+        }
+        if (next instanceof NextStep.RetryAt retry) {
+            return events.recordAttempt(event, leaseOwner, EventState.PENDING, true, retry.at(), null, retry.error(),
+                    attempt, now);
+        }
+        NextStep.GiveUp giveUp = (NextStep.GiveUp) next;
+        return events.recordAttempt(event, leaseOwner, EventState.FAILED, true, event.nextAttemptAt, null,
+                giveUp.error(), attempt, now);
+    }
+
+    private static DeliveryAttemptRow attemptRow(WebhookEventRow event, AttemptResult result, String url,
+                                                 Instant started, Duration took) {
+        DeliveryAttemptRow row = new DeliveryAttemptRow();
+        row.eventId = event.eventId;
+        row.attemptNo = event.attemptCount + 1;
+        row.url = url == null || url.length() <= 1024 ? url : url.substring(0, 1024);
+        row.startedAt = started;
+        row.durationMs = took.toMillis();
+        row.httpStatus = httpStatus(result);
+        row.outcome = result.outcome();
+        row.error = error(result);
+        return row;
+    }
+
+    private static Integer httpStatus(AttemptResult result) {
+        if (result instanceof AttemptResult.Delivered d) {
+            return d.httpStatus();
+        }
+        return result instanceof AttemptResult.Rejected r ? r.httpStatus() : null;
+    }
+
+    private static String error(AttemptResult result) {
+        if (result instanceof AttemptResult.Rejected r) {
+            return "HTTP_" + r.httpStatus();
+        }
+        if (result instanceof AttemptResult.Unreachable u) {
+            return u.error();
+        }
+        if (result instanceof AttemptResult.Forbidden f) {
+            return "NOTIFY_URL_FORBIDDEN " + f.reason();
+        }
+        return result instanceof AttemptResult.Misconfigured m ? m.error() : null;
+    }
+
+    /** The event's own request id in the MDC, so its delivery logs join the payment's trail. */
+    private static <T> T withMdc(WebhookEventRow event, java.util.function.Supplier<T> work) {
+        if (event.requestId != null) {
+            MDC.put(AggpayHeaders.MDC_REQUEST_ID, event.requestId);
+        }
+        try {
+            return work.get();
+        } finally {
+            MDC.remove(AggpayHeaders.MDC_REQUEST_ID);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.aggpay.notify.domain;
+
+/** What one delivery attempt came to, before any decision about the event is taken. */
+public sealed interface AttemptResult {
+
+    /** The outcome word stored on the attempt row and used as the metric tag. */
+    String outcome();
+
+    /** A 2xx answer: the merchant has the event. */
+    record Delivered(int httpStatus) implements AttemptResult {
+        public String outcome() {
+            return "DELIVERED";
+        }
+    }
+
+    /** The merchant answered, but not with 2xx. */
+    record Rejected(int httpStatus) implements AttemptResult {
+        public String outcome() {
+            return "HTTP_ERROR";
+        }
+    }
+
+    /** No answer: timeout, refused connection, DNS failure, reset. {@code error} is a short code, never a secret. */
+    record Unreachable(String error) implements AttemptResult {
+        public String outcome() {
+            return error.startsWith("TIMEOUT") ? "TIMEOUT" : "NETWORK_ERROR";
+        }
+    }
+
+    /** The target URL must never be called (SSRF guard): retrying cannot help. */
+    record Forbidden(String reason) implements AttemptResult {
+        public String outcome() {
+            return "FORBIDDEN";
+        }
+    }
+
+    /** Nothing could be sent because the merchant's own configuration is missing (no URL, unknown app, no secret). */
+    record Misconfigured(String error) implements AttemptResult {
+        public String outcome() {
+            return "MISCONFIGURED";
+        }
+    }
+
+    /** Our own dependency (merchant-service) failed: not the merchant's fault, so not counted as an attempt. */
+    record Postponed(String error) implements AttemptResult {
+        public String outcome() {
+            return "POSTPONED";
+        }
+    }
+
+    /** Whether the merchant's endpoint itself misbehaved (what drives per-merchant health). */
+    default boolean endpointFailed() {
+        return this instanceof Rejected || this instanceof Unreachable;
+    }
+}

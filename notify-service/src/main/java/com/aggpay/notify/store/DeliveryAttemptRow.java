@@ -1,0 +1,16 @@
+package com.aggpay.notify.store;
+
+import java.time.Instant;
+
+/** A {@code delivery_attempt} row: one HTTP attempt (or refusal to send) for one event. */
+public class DeliveryAttemptRow {
+    public Long id;
+    public String eventId;
+    public int attemptNo;
+    public String url;
+    public Instant startedAt;
+    public long durationMs;
+    public Integer httpStatus;
+    public String error;
+    public String outcome;
+}

@@ -1,0 +1,26 @@
+package com.aggpay.notify.store;
+
+import java.time.Instant;
+
+/** A {@code webhook_event} row as MyBatis maps it (mutable on purpose: MyBatis fills it by reflection). */
+public class WebhookEventRow {
+    public Long id;
+    public String eventId;
+    public String eventType;
+    public String webhookType;
+    public String mchNo;
+    public String appId;
+    public String notifyUrl;
+    public String requestId;
+    public String body;
+    public String state;
+    public int attemptCount;
+    public int runFailures;
+    public Instant nextAttemptAt;
+    public String leaseOwner;
+    public Instant leaseUntil;
+    public Instant deliveredAt;
+    public String lastError;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,24 @@
+package com.aggpay.order;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** order-service settings, validated at start-up. */
+@Validated
+@ConfigurationProperties("aggpay")
+public record OrderProperties(@NotBlank String topicPrefix, @NotNull Order order, @NotNull Outbox outbox) {
+
+    /** @param displayZone the zone of times in the merchant API (RFC 3339 with this offset) */
+    public record Order(@NotNull ZoneId displayZone,
+                        @Min(60) @Max(86400) int defaultExpireSeconds,
+                        @Min(60) @Max(604800) int maxExpireSeconds) {
+    }
+
+    public record Outbox(@Min(10) long pollIntervalMs, @Min(1) @Max(1000) int batchSize) {
+    }
+}

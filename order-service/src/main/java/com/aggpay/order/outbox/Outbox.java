@@ -1,0 +1,48 @@
+package com.aggpay.order.outbox;
+
+import com.aggpay.contracts.event.EventType;
+import com.aggpay.contracts.event.PaymentEvent;
+import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.order.payorder.PayOrder;
+import com.aggpay.order.payorder.PayOrderViews;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Appends domain events to the outbox, inside the transaction of the state change they announce. */
+@Component
+public class Outbox {
+
+    private final OutboxEvents events;
+    private final PayOrderViews views;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Outbox(OutboxEvents events, PayOrderViews views, JsonMapper json, Clock clock) {
+        this.events = events;
+        this.views = views;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentEvent append(EventType type, PayOrder order) {
+        PaymentEvent event = new PaymentEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
+                OffsetDateTime.now(clock).toString(), order.getMchNo(), order.getAppId(), order.getNotifyUrl(),
+                MDC.get(AggpayHeaders.MDC_REQUEST_ID), views.asMap(order));
+        OutboxEvent row = new OutboxEvent();
+        row.setEventId(event.eventId());
+        row.setEventType(type.name());
+        row.setMsgKey(order.getMchNo());
+        row.setPayload(json.writeValueAsString(event));
+        row.setCreatedAt(LocalDateTime.now(clock));
+        events.insert(row);
+        return event;
+    }
+}

@@ -1,0 +1,92 @@
+package com.aggpay.order.outbox;
+
+import com.aggpay.contracts.event.PaymentEvent;
+import com.aggpay.order.OrderProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to Kafka (key = mch_no) and marks them sent. At-least-once: a crash between the send and
+ * the mark sends the event again, with the same event_id, and consumers dedupe on it. A batch stops at the first
+ * failure so that one merchant's events are never published out of order.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private final OutboxEvents events;
+    private final KafkaTemplate<String, String> kafka;
+    private final TransactionTemplate tx;
+    private final OrderProperties properties;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failed;
+
+    public OutboxRelay(OutboxEvents events, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
+                       OrderProperties properties, Clock clock, MeterRegistry meters) {
+        this.events = events;
+        this.kafka = kafka;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = meters.counter("aggpay_outbox_published_total");
+        this.failed = meters.counter("aggpay_outbox_publish_failures_total");
+        Gauge.builder("aggpay_outbox_backlog", events, OutboxEvents::countUnsent)
+                .description("outbox events not yet published").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${aggpay.outbox.poll-interval-ms}")
+    public void relay() {
+        try {
+            while (relayBatch() == properties.outbox().batchSize()) {
+                // a full batch: more are probably waiting
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox relay round failed: {}", e.toString());
+        }
+    }
+
+    /** @return how many events were published */
+    public int relayBatch() {
+        Integer sent = tx.execute(status -> {
+            List<OutboxEvent> batch = events.lockUnsent(properties.outbox().batchSize());
+            String topic = PaymentEvent.topic(properties.topicPrefix());
+            List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+            for (OutboxEvent e : batch) {
+                sends.add(kafka.send(topic, e.getMsgKey(), e.getPayload()));
+            }
+            int ok = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent e = batch.get(i);
+                try {
+                    sends.get(i).get(10, TimeUnit.SECONDS);
+                    events.markSent(e.getId(), LocalDateTime.now(clock));
+                    published.increment();
+                    ok++;
+                } catch (Exception ex) {
+                    failed.increment();
+                    String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                    events.markFailed(e.getId(), error.length() > 500 ? error.substring(0, 500) : error);
+                    log.warn("outbox event {} not published: {}", e.getEventId(), error);
+                    break;
+                }
+            }
+            return ok;
+        });
+        return sent == null ? 0 : sent;
+    }
+}

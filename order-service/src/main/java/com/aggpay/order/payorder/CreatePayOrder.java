@@ -1,0 +1,102 @@
+package com.aggpay.order.payorder;
+
+import com.aggpay.order.OrderProperties;
+import com.aggpay.order.web.Caller;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The unified order: validate, store idempotently on (app_id, mch_order_no), then open a trade through the router.
+ * Concurrent identical requests race on the unique key; the loser reads the winner's order.
+ */
+@Service
+public class CreatePayOrder {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final PayOrders orders;
+    private final TradePlacement placement;
+    private final PayOrderViews views;
+    private final OrderProperties properties;
+    private final Clock clock;
+
+    public CreatePayOrder(PayOrders orders, TradePlacement placement, PayOrderViews views,
+                          OrderProperties properties, Clock clock) {
+        this.orders = orders;
+        this.placement = placement;
+        this.views = views;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public CreateResult create(Caller caller, CreatePayOrderRequest request) {
+        Optional<Violation> violation = PayOrderRules.check(request, properties.order().maxExpireSeconds());
+        if (violation.isPresent()) {
+            return new CreateResult.Invalid(violation.get());
+        }
+        PayOrder order = newOrder(caller, request);
+        PayOrder existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
+        if (existing == null) {
+            try {
+                orders.insert(order);
+                return placeTrade(order, true);
+            } catch (DuplicateKeyException raced) {
+                existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
+            }
+        }
+        if (!existing.sameContentAs(order)) {
+            return new CreateResult.Conflict(views.view(existing));
+        }
+        if (existing.getState() == OrderState.PAYING && !existing.hasTrade()) {
+            // an earlier request stored the order but never learnt the router's answer: ask again; the router
+            // reuses the same trade numbers with identical parameters, which the channels treat as one trade
+            return placeTrade(existing, false);
+        }
+        return new CreateResult.Repeated(views.view(existing));
+    }
+
+    private CreateResult placeTrade(PayOrder order, boolean created) {
+        TradePlacement.Outcome outcome = placement.place(order);
+        PayOrderView view = views.view(orders.selectById(order.getPayOrderId()));
+        return switch (outcome) {
+            case TRADE_OPENED -> created ? new CreateResult.Created(view) : new CreateResult.Repeated(view);
+            case NO_CHANNEL -> new CreateResult.NoChannel(view);
+            case ROUTER_UNAVAILABLE -> new CreateResult.RouterUnavailable(view);
+        };
+    }
+
+    private PayOrder newOrder(Caller caller, CreatePayOrderRequest r) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int expire = r.expireSeconds() == null ? properties.order().defaultExpireSeconds() : r.expireSeconds();
+        PayOrder o = new PayOrder();
+        o.setPayOrderId(newPayOrderId());
+        o.setMchNo(caller.mchNo());
+        o.setAppId(caller.appId());
+        o.setMchOrderNo(r.mchOrderNo());
+        o.setAmount(r.amount());
+        o.setCurrency(r.currency() == null ? "CNY" : r.currency());
+        o.setPayWay(r.payWay());
+        o.setSubject(r.subject());
+        o.setBody(r.body());
+        o.setNotifyUrl(r.notifyUrl());
+        o.setClientIp(r.clientIp());
+        o.setChannelExtra(views.writeMap(r.channelExtra()));
+        o.setMetadata(views.writeMap(r.metadata()));
+        o.setState(OrderState.PAYING);
+        o.setCreatedAt(now);
+        o.setExpiresAt(now.plusSeconds(expire));
+        o.setUpdatedAt(now);
+        return o;
+    }
+
+    /** {@code po_} + 24 random hex digits: unguessable, and short enough to derive channel trade numbers from. */
+    static String newPayOrderId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return "po_" + HexFormat.of().formatHex(b);
+    }
+}

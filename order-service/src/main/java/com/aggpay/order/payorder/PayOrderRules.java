@@ -1,0 +1,103 @@
+package com.aggpay.order.payorder;
+
+import com.aggpay.order.web.ErrorCode;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Input rules of the unified order (API.md). Pure: no Spring, no I/O. The first violation found is reported. */
+public final class PayOrderRules {
+
+    public static final long MAX_AMOUNT = 100_000_000L;
+    private static final Pattern MCH_ORDER_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern CLIENT_IP = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+    private static final int MAX_METADATA_KEYS = 20;
+    private static final int MAX_METADATA_VALUE = 500;
+
+    private PayOrderRules() {
+    }
+
+    public static Optional<Violation> check(CreatePayOrderRequest r, int maxExpireSeconds) {
+        if (r.mchOrderNo() == null || r.mchOrderNo().isEmpty()) {
+            return required("mch_order_no");
+        }
+        if (!MCH_ORDER_NO.matcher(r.mchOrderNo()).matches()) {
+            return invalid("mch_order_no", "mch_order_no must be 1-32 characters of A-Z, a-z, 0-9, _ and -.");
+        }
+        if (r.amount() == null) {
+            return required("amount");
+        }
+        if (r.amount() < 1 || r.amount() > MAX_AMOUNT) {
+            return invalid("amount", "amount must be an integer number of fen from 1 to " + MAX_AMOUNT + ".");
+        }
+        if (r.currency() != null && !r.currency().equals("CNY")) {
+            return Optional.of(new Violation(ErrorCode.CURRENCY_UNSUPPORTED, "currency", "Only CNY is accepted."));
+        }
+        if (r.payWay() == null || r.payWay().isEmpty()) {
+            return required("pay_way");
+        }
+        if (PayWay.parse(r.payWay()).isEmpty()) {
+            return Optional.of(new Violation(ErrorCode.PAY_WAY_UNSUPPORTED, "pay_way",
+                    "pay_way '" + r.payWay() + "' is not one of the pay ways in the API reference."));
+        }
+        if (r.subject() == null || r.subject().isBlank()) {
+            return required("subject");
+        }
+        if (r.subject().codePointCount(0, r.subject().length()) > 128) {
+            return invalid("subject", "subject must be 1-128 characters.");
+        }
+        if (r.body() != null && r.body().codePointCount(0, r.body().length()) > 512) {
+            return invalid("body", "body must be at most 512 characters.");
+        }
+        if (r.notifyUrl() != null && !isHttpUrl(r.notifyUrl())) {
+            return invalid("notify_url", "notify_url must be an absolute http(s) URL of at most 512 characters.");
+        }
+        if (r.expireSeconds() != null && (r.expireSeconds() < 60 || r.expireSeconds() > maxExpireSeconds)) {
+            return invalid("expire_seconds", "expire_seconds must be from 60 to " + maxExpireSeconds + ".");
+        }
+        if (r.clientIp() != null && !CLIENT_IP.matcher(r.clientIp()).matches()) {
+            return invalid("client_ip", "client_ip must be an IPv4 or IPv6 address.");
+        }
+        return checkMetadata(r.metadata());
+    }
+
+    private static Optional<Violation> checkMetadata(Map<String, Object> metadata) {
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        if (metadata.size() > MAX_METADATA_KEYS) {
+            return invalid("metadata", "metadata holds at most " + MAX_METADATA_KEYS + " keys.");
+        }
+        for (Map.Entry<String, Object> e : metadata.entrySet()) {
+            Object v = e.getValue();
+            boolean scalar = v == null || v instanceof String || v instanceof Number || v instanceof Boolean;
+            if (!scalar || e.getKey().length() > 40 || String.valueOf(v).length() > MAX_METADATA_VALUE) {
+                return invalid("metadata", "metadata values must be strings, numbers or booleans of at most "
+                        + MAX_METADATA_VALUE + " characters, under keys of at most 40.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHttpUrl(String s) {
+        if (s.length() > 512) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(s);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Violation> required(String param) {
+        return Optional.of(new Violation(ErrorCode.PARAM_REQUIRED, param, param + " is required."));
+    }
+
+    private static Optional<Violation> invalid(String param, String detail) {
+        return Optional.of(new Violation(ErrorCode.PARAM_INVALID, param, detail));
+    }
+}

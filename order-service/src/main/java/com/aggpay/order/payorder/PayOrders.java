@@ -1,0 +1,39 @@
+package com.aggpay.order.payorder;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.LocalDateTime;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The pay orders. Every state change is a conditional update: it says which state it leaves, or changes nothing. */
+@Mapper
+public interface PayOrders extends BaseMapper<PayOrder> {
+
+    @Select("SELECT * FROM pay_order WHERE app_id = #{appId} AND mch_order_no = #{mchOrderNo}")
+    PayOrder findByMchOrderNo(@Param("appId") String appId, @Param("mchOrderNo") String mchOrderNo);
+
+    /** Records the trade whose pay data is handed out; only once, and only while the order is still paying. */
+    @Update("""
+            UPDATE pay_order SET channel = #{channel}, out_trade_no = #{outTradeNo}, pay_data_type = #{payDataType},
+                   pay_data = #{payData}, updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL""")
+    int recordTrade(@Param("payOrderId") String payOrderId, @Param("channel") String channel,
+                    @Param("outTradeNo") String outTradeNo, @Param("payDataType") String payDataType,
+                    @Param("payData") String payData, @Param("now") LocalDateTime now);
+
+    @Update("""
+            UPDATE pay_order SET state = 'FAILED', failure_code = #{failureCode}, updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL""")
+    int markFailed(@Param("payOrderId") String payOrderId, @Param("failureCode") String failureCode,
+                   @Param("now") LocalDateTime now);
+
+    /** The payer paid: from any state but SUCCESS (see {@link OrderState}). */
+    @Update("""
+            UPDATE pay_order SET state = 'SUCCESS', channel_trade_no = #{channelTradeNo}, paid_at = #{paidAt},
+                   updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state <> 'SUCCESS'""")
+    int markPaid(@Param("payOrderId") String payOrderId, @Param("channelTradeNo") String channelTradeNo,
+                 @Param("paidAt") LocalDateTime paidAt, @Param("now") LocalDateTime now);
+}

@@ -1,0 +1,16 @@
+package com.aggpay.order.payorder;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The pay ways of the merchant API (API.md). */
+public enum PayWay {
+    WX_NATIVE, WX_JSAPI, WX_H5, WX_APP,
+    ALI_QR, ALI_WAP, ALI_PC, ALI_APP, ALI_JSAPI,
+    UP_QR,
+    QR_CASHIER;
+
+    public static Optional<PayWay> parse(String name) {
+        return Arrays.stream(values()).filter(w -> w.name().equals(name)).findFirst();
+    }
+}

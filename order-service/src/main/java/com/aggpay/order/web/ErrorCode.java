@@ -1,0 +1,36 @@
+package com.aggpay.order.web;
+
+import org.springframework.http.HttpStatus;
+
+/** order-service's stable error codes (API.md, "Errors"). */
+public enum ErrorCode {
+    BODY_MALFORMED(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."),
+    PARAM_REQUIRED(HttpStatus.BAD_REQUEST, "A required field is missing."),
+    PARAM_INVALID(HttpStatus.BAD_REQUEST, "A field has an invalid value."),
+    CURRENCY_UNSUPPORTED(HttpStatus.BAD_REQUEST, "Only CNY is accepted."),
+    PAY_WAY_UNSUPPORTED(HttpStatus.BAD_REQUEST, "This pay_way is not supported."),
+    CALLER_UNKNOWN(HttpStatus.UNAUTHORIZED, "The request did not come through the gateway's authentication."),
+    ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such order."),
+    MCH_ORDER_NO_CONFLICT(HttpStatus.CONFLICT, "This mch_order_no was used for an order with different content."),
+    TRADE_UNKNOWN(HttpStatus.NOT_FOUND, "No trade with this out_trade_no."),
+    NOTIFY_MISMATCH(HttpStatus.CONFLICT, "The channel's report does not match the stored order."),
+    NO_CHANNEL_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "No payment channel could open a trade for this order."),
+    ROUTER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment router did not answer; query the order or repeat the request."),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
