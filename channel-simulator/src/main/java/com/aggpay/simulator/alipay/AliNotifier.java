@@ -1,0 +1,87 @@
+package com.aggpay.simulator.alipay;
+
+import com.aggpay.simulator.account.AliAccount;
+import com.aggpay.simulator.account.Accounts;
+import com.aggpay.simulator.crypto.Randoms;
+import com.aggpay.simulator.crypto.Rsa;
+import com.aggpay.simulator.fault.FaultMode;
+import com.aggpay.simulator.fault.Faults;
+import com.aggpay.simulator.ledger.Protocol;
+import com.aggpay.simulator.ledger.Trade;
+import com.aggpay.simulator.ledger.TradeNumbers;
+import com.aggpay.simulator.notify.Delivery;
+import com.aggpay.simulator.notify.NotifyDispatcher;
+import com.aggpay.simulator.notify.PaymentNotifier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** trade_status_sync notifications: a signed form POST; only the exact answer {@code success} stops the retries. */
+@Component
+public class AliNotifier implements PaymentNotifier {
+
+    private final Accounts accounts;
+    private final Faults faults;
+    private final NotifyDispatcher dispatcher;
+
+    public AliNotifier(Accounts accounts, Faults faults, NotifyDispatcher dispatcher) {
+        this.accounts = accounts;
+        this.faults = faults;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.ALIPAY;
+    }
+
+    @Override
+    public void paid(Trade trade) {
+        if (trade.notifyUrl() == null || trade.notifyUrl().isBlank()) {
+            return;
+        }
+        AliAccount account = accounts.alipay(trade.account()).orElseThrow();
+        boolean wrongKey = faults.hits(account.appId(), FaultMode.BAD_SIGNATURE);
+        Map<String, String> params = params(trade);
+        params.put("sign", Rsa.sign(wrongKey ? accounts.wrongKey().getPrivate() : account.alipayPrivateKey(),
+                AliSign.content(params, AliSign.NOTIFY_EXCLUDED)));
+        String body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        dispatcher.dispatch(account.appId(), new Delivery("alipay " + trade.account() + "/" + trade.outTradeNo(),
+                trade.notifyUrl(), "application/x-www-form-urlencoded; charset=utf-8",
+                body.getBytes(StandardCharsets.UTF_8), Map::of,
+                answer -> answer.status() == 200 && "success".equals(answer.body())));
+    }
+
+    static Map<String, String> params(Trade trade) {
+        String amount = AliTrades.yuan(trade.amount());
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("notify_time", ZonedDateTime.now(TradeNumbers.CHINA).format(AliTrades.TIME));
+        p.put("notify_type", "trade_status_sync");
+        p.put("notify_id", Randoms.alnum(34));
+        p.put("app_id", trade.account());
+        p.put("charset", "utf-8");
+        p.put("version", "1.0");
+        p.put("sign_type", "RSA2");
+        p.put("trade_no", trade.channelTradeNo());
+        p.put("out_trade_no", trade.outTradeNo());
+        p.put("buyer_id", AliTrades.buyerId(trade));
+        p.put("seller_id", "2088" + trade.account().substring(4));
+        p.put("trade_status", AliTrades.tradeStatus(trade));
+        p.put("total_amount", amount);
+        p.put("receipt_amount", amount);
+        p.put("buyer_pay_amount", amount);
+        p.put("invoice_amount", amount);
+        p.put("subject", trade.subject());
+        p.put("gmt_create", trade.createdAt().atZoneSameInstant(TradeNumbers.CHINA).format(AliTrades.TIME));
+        p.put("gmt_payment", trade.paidAt().atZoneSameInstant(TradeNumbers.CHINA).format(AliTrades.TIME));
+        p.put("fund_bill_list", "[{\"amount\":\"" + amount + "\",\"fundChannel\":\"ALIPAYACCOUNT\"}]");
+        return p;
+    }
+}

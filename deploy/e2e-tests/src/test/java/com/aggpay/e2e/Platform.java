@@ -1,0 +1,159 @@
+package com.aggpay.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real platform for end-to-end tests: the six built service jars as separate processes on free ports, with
+ * their own schemas ({@code aggpaye2e_*}) and topic prefix, so a running local platform is never touched.
+ * Needs MariaDB, Redis and Kafka running (deploy/local/test.sh makes sure of it).
+ */
+final class Platform implements AutoCloseable {
+
+    private static final List<String> SERVICES = List.of("channel-simulator", "merchant-service",
+            "channel-router-service", "order-service", "notify-service", "gateway-service");
+
+    private final Path root;
+    private final Path logs;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Platform(Path root) {
+        this.root = root;
+        this.logs = root.resolve("deploy/e2e-tests/target/e2e-logs");
+    }
+
+    static Platform start(String demoWebhookUrl) throws Exception {
+        Path root = Path.of(System.getProperty("aggpay.repo.root", "../..")).toAbsolutePath().normalize();
+        Platform platform = new Platform(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        platform.launch(demoWebhookUrl);
+        return platform;
+    }
+
+    int port(String service) {
+        return ports.get(service);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + port("gateway-service");
+    }
+
+    String simulatorUrl() {
+        return "http://127.0.0.1:" + port("channel-simulator");
+    }
+
+    private void launch(String demoWebhookUrl) throws Exception {
+        Files.createDirectories(logs);
+        Path keys = logs.resolve("keys");
+        run(root.resolve("deploy/local/gen-keys.sh").toString(), keys.toString());
+        for (String s : SERVICES) {
+            ports.put(s, freePort());
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("AGGPAY_DB_PREFIX", "aggpaye2e");
+        env.put("AGGPAY_TOPIC_PREFIX", "aggpaye2e-" + UUID.randomUUID().toString().substring(0, 8));
+        env.put("AGGPAY_KEYS_DIR", keys.toString());
+        env.put("AGGPAY_MERCHANT_URL", "http://127.0.0.1:" + port("merchant-service"));
+        env.put("AGGPAY_ORDER_URL", "http://127.0.0.1:" + port("order-service"));
+        env.put("AGGPAY_ROUTER_URL", "http://127.0.0.1:" + port("channel-router-service"));
+        env.put("AGGPAY_NOTIFY_URL", "http://127.0.0.1:" + port("notify-service"));
+        env.put("AGGPAY_SIMULATOR_URL", simulatorUrl());
+        env.put("AGGPAY_PUBLIC_BASE_URL", gatewayUrl());
+        env.put("AGGPAY_DEMO_WEBHOOK_URL", demoWebhookUrl);
+        for (String s : SERVICES) {
+            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());
+            pb.environment().putAll(env);
+            pb.environment().put("SERVER_PORT", String.valueOf(port(s)));
+            pb.redirectErrorStream(true).redirectOutput(logs.resolve(s + ".log").toFile());
+            processes.add(pb.start());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String s = SERVICES.get(i);
+            while (!healthy(port(s))) {
+                if (!processes.get(i).isAlive()) {
+                    throw new IllegalStateException(s + " exited; see " + logs.resolve(s + ".log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(s + " not healthy in time; see " + logs.resolve(s + ".log"));
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private boolean healthy(int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Path jar(String module) throws IOException {
+        try (var files = Files.list(root.resolve(module).resolve("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("build " + module + " first"));
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}

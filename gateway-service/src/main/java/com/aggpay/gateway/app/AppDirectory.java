@@ -1,0 +1,78 @@
+package com.aggpay.gateway.app;
+
+import com.aggpay.gateway.config.GatewayProperties;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Finds apps in merchant-service ({@code GET /internal/apps/{app_id}}, through simple discovery) and caches the
+ * answers briefly. Failed lookups are not cached: the next request asks again.
+ */
+@Component
+public class AppDirectory {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final WebClient merchantService;
+    private final AsyncCache<String, AppLookup> cache;
+
+    public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .responseTimeout(TIMEOUT);
+        this.merchantService = WebClient.builder()
+                .baseUrl("http://merchant-service")
+                .filter(loadBalancer)
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfter(Expiry.<String, AppLookup>creating((appId, lookup) ->
+                        lookup instanceof AppLookup.Found ? properties.appCacheTtl() : properties.unknownAppCacheTtl()))
+                .buildAsync();
+    }
+
+    public Mono<AppLookup> find(String appId) {
+        // suppressCancel: the cached future is shared by concurrent callers; one client hanging up must not cancel it.
+        return Mono.fromFuture(cache.get(appId, (id, executor) -> fetch(id).toFuture()), true);
+    }
+
+    private Mono<AppLookup> fetch(String appId) {
+        return merchantService.get().uri("/internal/apps/{app_id}", appId)
+                .exchangeToMono(response -> {
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(MerchantAppInfo.class).map(AppLookup.Found::new);
+                    }
+                    if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                        // Only merchant-service's own "no such app" counts; a 404 from something else is a fault.
+                        return response.bodyToMono(ProblemCode.class)
+                                .filter(problem -> "APP_UNKNOWN".equals(problem.code()))
+                                .<AppLookup>map(problem -> new AppLookup.Unknown(appId))
+                                .switchIfEmpty(Mono.error(() -> unavailable("404 without APP_UNKNOWN", null)));
+                    }
+                    return response.releaseBody()
+                            .then(Mono.error(() -> unavailable("answered " + response.statusCode().value(), null)));
+                })
+                .timeout(TIMEOUT)
+                .onErrorMap(e -> !(e instanceof MerchantServiceUnavailable), e -> unavailable(e.toString(), e));
+    }
+
+    private static MerchantServiceUnavailable unavailable(String why, Throwable cause) {
+        return new MerchantServiceUnavailable("merchant-service app lookup failed: " + why, cause);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProblemCode(String code) {
+    }
+}

@@ -1,0 +1,29 @@
+package com.aggpay.gateway.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** merchant-service's {@code GET /internal/apps/{app_id}} answer (docs/internals.md), secrets in the clear. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MerchantAppInfo(
+        @JsonProperty("app_id") String appId,
+        @JsonProperty("mch_no") String mchNo,
+        @JsonProperty("merchant_state") String merchantState,
+        @JsonProperty("app_state") String appState,
+        @JsonProperty("app_secret") String appSecret,
+        @JsonProperty("webhook_secret") String webhookSecret,
+        @JsonProperty("webhook_url") String webhookUrl,
+        @JsonProperty("rsa_public_key") String rsaPublicKey) {
+
+    /** API.md: only an approved merchant's enabled app may call the merchant API. */
+    public boolean mayCall() {
+        return "APPROVED".equals(merchantState) && "ACTIVE".equals(appState) && mchNo != null;
+    }
+
+    /** Keeps the secrets out of any log line or exception message that prints this record. */
+    @Override
+    public String toString() {
+        return "MerchantAppInfo[appId=" + appId + ", mchNo=" + mchNo + ", merchantState=" + merchantState
+                + ", appState=" + appState + ", secrets=<redacted>]";
+    }
+}

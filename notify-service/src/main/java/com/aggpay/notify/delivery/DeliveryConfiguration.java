@@ -1,0 +1,61 @@
+package com.aggpay.notify.delivery;
+
+import com.aggpay.notify.config.NotifyProperties;
+import com.aggpay.notify.merchant.MerchantDirectory;
+import com.aggpay.notify.store.WebhookEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+    @Bean
+    DeliveryExecutors deliveryExecutors() {
+        return new DeliveryExecutors();
+    }
+
+    @Bean
+    Bulkhead bulkhead(NotifyProperties properties, Clock clock) {
+        NotifyProperties.Engine e = properties.engine();
+        return new Bulkhead(e.maxInFlight(), e.perMerchantInFlight(), e.suspectMaxInFlight(),
+                e.suspectPerMerchantInFlight(), e.suspectMemory(), clock);
+    }
+
+    @Bean
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, Bulkhead bulkhead) {
+        return new DeliveryMetrics(registry, bulkhead::inFlight);
+    }
+
+    @Bean
+    TargetGuard targetGuard(NotifyProperties properties) {
+        return new TargetGuard(properties.allowPrivateTargets());
+    }
+
+    @Bean
+    WebhookSender webhookSender(NotifyProperties properties, DeliveryExecutors executors, Clock clock) {
+        return new WebhookSender(properties.http().connectTimeout(), properties.http().requestTimeout(),
+                executors.http(), clock);
+    }
+
+    @Bean
+    Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, WebhookEvents events,
+                        DeliveryMetrics metrics, Bulkhead bulkhead, NotifyProperties properties,
+                        DeliveryExecutors executors, Clock clock) {
+        return new Deliverer(directory, guard, sender, events, metrics, bulkhead, properties.schedule(),
+                properties.engine().postponeDelay(), executors.record(), clock);
+    }
+
+    /** Switchable so that a read-only instance (or a test) can run without delivering. */
+    @Bean
+    @ConditionalOnProperty(name = "aggpay.notify.engine.enabled", havingValue = "true", matchIfMissing = true)
+    DeliveryEngine deliveryEngine(WebhookEvents events, Bulkhead bulkhead, Deliverer deliverer,
+                                  DeliveryMetrics metrics, DeliveryExecutors executors, NotifyProperties properties,
+                                  Clock clock) {
+        NotifyProperties.Engine e = properties.engine();
+        return new DeliveryEngine(events, bulkhead, deliverer, metrics, executors.prepareByLane(), e.scanInterval(),
+                e.lease(), e.maxCandidatesPerScan(), clock);
+    }
+}
