@@ -21,6 +21,8 @@ CREATE TABLE pay_order (
     pay_data         TEXT         NULL,
     refunded_amount  BIGINT       NOT NULL DEFAULT 0,
     failure_code     VARCHAR(64)  NULL,
+    -- while set and in the future, one request is asking the router for this order's trade
+    placing_until    DATETIME(3)  NULL,
     created_at       DATETIME(3)  NOT NULL,
     expires_at       DATETIME(3)  NOT NULL,
     paid_at          DATETIME(3)  NULL,
@@ -40,7 +42,7 @@ CREATE TABLE pay_attempt (
     channel_code   VARCHAR(64) NULL,
     latency_ms     BIGINT      NOT NULL,
     created_at     DATETIME(3) NOT NULL,
-    UNIQUE KEY uk_pay_attempt_order_seq (pay_order_id, seq),
+    KEY ix_pay_attempt_order (pay_order_id, seq),
     KEY ix_pay_attempt_out_trade_no (out_trade_no)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

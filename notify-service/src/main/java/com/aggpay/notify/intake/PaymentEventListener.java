@@ -34,7 +34,8 @@ class PaymentEventListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "payment-events",
+    // idIsGroup = false: the group is spring.kafka.consumer.group-id (notify-service), not the listener id
+    @KafkaListener(id = "payment-events", idIsGroup = false,
             topics = "#{T(com.aggpay.contracts.event.PaymentEvent).topic('${aggpay.topic-prefix}')}")
     void onMessage(ConsumerRecord<String, String> record) {
         ParsedEvent parsed = PaymentEventParser.parse(record.value());

@@ -4,6 +4,7 @@ import com.aggpay.order.OrderProperties;
 import com.aggpay.order.web.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -52,11 +53,42 @@ public class CreatePayOrder {
             return new CreateResult.Conflict(views.view(existing));
         }
         if (existing.getState() == OrderState.PAYING && !existing.hasTrade()) {
-            // an earlier request stored the order but never learnt the router's answer: ask again; the router
-            // reuses the same trade numbers with identical parameters, which the channels treat as one trade
-            return placeTrade(existing, false);
+            return repeatWithoutTrade(existing);
         }
         return new CreateResult.Repeated(views.view(existing));
+    }
+
+    /**
+     * The order exists but has no pay data yet: either another request is asking the router right now (wait for
+     * its answer), or an earlier request never learnt the router's answer (ask again: the router reuses the same
+     * trade numbers with identical parameters, which the channels treat as one trade).
+     */
+    private CreateResult repeatWithoutTrade(PayOrder existing) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (orders.claimPlacement(existing.getPayOrderId(), now, now.plus(placementLease())) == 1) {
+            return placeTrade(existing, false);
+        }
+        long deadline = System.nanoTime() + placementLease().toNanos();
+        PayOrder current = existing;
+        while (current.getState() == OrderState.PAYING && !current.hasTrade() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            current = orders.selectById(existing.getPayOrderId());
+        }
+        PayOrderView view = views.view(current);
+        if (current.getState() == OrderState.PAYING && !current.hasTrade()) {
+            return new CreateResult.RouterUnavailable(view);
+        }
+        return current.getState() == OrderState.FAILED ? new CreateResult.NoChannel(view)
+                : new CreateResult.Repeated(view);
+    }
+
+    private Duration placementLease() {
+        return Duration.ofSeconds(properties.order().placementLeaseSeconds());
     }
 
     private CreateResult placeTrade(PayOrder order, boolean created) {
@@ -90,6 +122,7 @@ public class CreatePayOrder {
         o.setCreatedAt(now);
         o.setExpiresAt(now.plusSeconds(expire));
         o.setUpdatedAt(now);
+        o.setPlacingUntil(now.plus(placementLease()));
         return o;
     }
 

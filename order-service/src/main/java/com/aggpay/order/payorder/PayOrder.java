@@ -31,6 +31,7 @@ public class PayOrder {
     private String payData;
     private long refundedAmount;
     private String failureCode;
+    private LocalDateTime placingUntil;
     private LocalDateTime createdAt;
     private LocalDateTime expiresAt;
     private LocalDateTime paidAt;
@@ -78,6 +79,8 @@ public class PayOrder {
     public void setRefundedAmount(long v) { refundedAmount = v; }
     public String getFailureCode() { return failureCode; }
     public void setFailureCode(String v) { failureCode = v; }
+    public LocalDateTime getPlacingUntil() { return placingUntil; }
+    public void setPlacingUntil(LocalDateTime v) { placingUntil = v; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime v) { createdAt = v; }
     public LocalDateTime getExpiresAt() { return expiresAt; }

@@ -17,11 +17,25 @@ public interface PayOrders extends BaseMapper<PayOrder> {
     /** Records the trade whose pay data is handed out; only once, and only while the order is still paying. */
     @Update("""
             UPDATE pay_order SET channel = #{channel}, out_trade_no = #{outTradeNo}, pay_data_type = #{payDataType},
-                   pay_data = #{payData}, updated_at = #{now}
+                   pay_data = #{payData}, placing_until = NULL, updated_at = #{now}
              WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL""")
     int recordTrade(@Param("payOrderId") String payOrderId, @Param("channel") String channel,
                     @Param("outTradeNo") String outTradeNo, @Param("payDataType") String payDataType,
                     @Param("payData") String payData, @Param("now") LocalDateTime now);
+
+    /**
+     * Claims the right to ask the router for this order's trade, when nobody holds it: the request that created
+     * the order holds it from the start; a repeat takes it over only once that claim has lapsed.
+     */
+    @Update("""
+            UPDATE pay_order SET placing_until = #{until}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL
+               AND (placing_until IS NULL OR placing_until < #{now})""")
+    int claimPlacement(@Param("payOrderId") String payOrderId, @Param("now") LocalDateTime now,
+                       @Param("until") LocalDateTime until);
+
+    @Update("UPDATE pay_order SET placing_until = NULL WHERE pay_order_id = #{payOrderId}")
+    int releasePlacement(@Param("payOrderId") String payOrderId);
 
     @Update("""
             UPDATE pay_order SET state = 'FAILED', failure_code = #{failureCode}, updated_at = #{now}

@@ -51,6 +51,7 @@ public class TradePlacement {
         } catch (RuntimeException e) {
             // the router may have opened trades we do not know of; nobody has their pay data, so nobody can pay them
             log.warn("router did not answer for order {}: {}", order.getPayOrderId(), e.toString());
+            orders.releasePlacement(order.getPayOrderId());
             return Outcome.ROUTER_UNAVAILABLE;
         }
         return tx.execute(status -> record(order, answer));

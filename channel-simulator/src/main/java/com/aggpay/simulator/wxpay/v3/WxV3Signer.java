@@ -57,6 +57,9 @@ public class WxV3Signer {
     }
 
     public ResponseEntity<byte[]> error(WxV3Account account, int status, String code, String message) {
-        return reply(account, status, com.aggpay.simulator.web.Json.write(Map.of("code", code, "message", message)));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return reply(account, status, com.aggpay.simulator.web.Json.write(error));
     }
 }

@@ -1,0 +1,189 @@
+package com.aggpay.gateway.auth;
+
+import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.contracts.signing.AuthorizationHeader;
+import com.aggpay.contracts.signing.MerchantSignature;
+import com.aggpay.gateway.app.AppDirectory;
+import com.aggpay.gateway.app.AppLookup;
+import com.aggpay.gateway.app.MerchantAppInfo;
+import com.aggpay.gateway.app.MerchantServiceUnavailable;
+import com.aggpay.gateway.config.GatewayProperties;
+import com.aggpay.gateway.web.ErrorCode;
+import com.aggpay.gateway.web.Problems;
+import com.aggpay.gateway.web.RequestIds;
+import java.net.URI;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * API.md "Authentication" for every merchant API call: app, clock, signature over the exact bytes, merchant
+ * state, nonce; then the trusted identity headers for the services behind, and a signed answer.
+ * Order of checks: nothing costly or stateful (body buffering, Redis) happens for an unknown app or a stale
+ * timestamp, and a nonce is burnt only once the signature proved the caller holds the key.
+ */
+@Component
+public class MerchantAuthFilter implements GlobalFilter, Ordered {
+
+    /** Exchange attribute: the app of a signed request, once found; every answer from then on is signed. */
+    public static final String APP_ATTRIBUTE = MerchantAuthFilter.class.getName() + ".app";
+    /** Route metadata key; {@code public} exempts an {@code /api/v1} route (channel callbacks) from merchant auth. */
+    static final String AUTH_METADATA = "aggpay-auth";
+
+    private static final Logger log = LoggerFactory.getLogger(MerchantAuthFilter.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final AppDirectory apps;
+    private final NonceStore nonces;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    MerchantAuthFilter(AppDirectory apps, NonceStore nonces, GatewayProperties properties, Clock clock) {
+        this.apps = apps;
+        this.nonces = nonces;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Before the routing filters and before NettyWriteResponseFilter (-1) writes the answer we decorate. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!requiresMerchantSignature(exchange)) {
+            return chain.filter(exchange);
+        }
+        AuthorizationHeader auth = RequestSignatures
+                .parse(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).orElse(null);
+        if (auth == null) {
+            return reject(exchange, exchange.getResponse(), null, ErrorCode.SIGNATURE_INVALID,
+                    "The Authorization header is missing or malformed.");
+        }
+        return apps.find(auth.appId())
+                .onErrorResume(MerchantServiceUnavailable.class, e -> {
+                    log.warn("cannot authenticate app {}: {}", auth.appId(), e.getMessage());
+                    return unavailable(exchange, exchange.getResponse()).then(Mono.empty());
+                })
+                .flatMap(lookup -> lookup instanceof AppLookup.Found found
+                        ? authenticate(exchange, chain, auth, found.app())
+                        : reject(exchange, exchange.getResponse(), auth.appId(), ErrorCode.APP_UNKNOWN,
+                                "No app with this app_id."));
+    }
+
+    private Mono<Void> authenticate(ServerWebExchange exchange, GatewayFilterChain chain, AuthorizationHeader auth,
+                                    MerchantAppInfo app) {
+        exchange.getAttributes().put(APP_ATTRIBUTE, app);
+        ServerHttpResponse signed = new SignedResponse(exchange.getResponse(), app.appSecret(), clock);
+        if (!RequestSignatures.withinClockSkew(auth.timestamp(), clock.instant(), properties.clockSkew())) {
+            return reject(exchange, signed, app.appId(), ErrorCode.TIMESTAMP_EXPIRED,
+                    "The timestamp is more than " + properties.clockSkew().getSeconds() + " s from the platform clock.");
+        }
+        return readBody(exchange.getRequest())
+                .onErrorResume(DataBufferLimitException.class, e -> reject(exchange, signed, app.appId(),
+                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds "
+                                + properties.maxBodySize().toBytes() + " bytes.").then(Mono.empty()))
+                .flatMap(body -> {
+                    byte[] message = MerchantSignature.requestMessage(exchange.getRequest().getMethod().name(),
+                            pathAndQuery(exchange.getRequest().getURI()), auth.timestamp(), auth.nonce(), body);
+                    if (!RequestSignatures.verify(auth, app, message)) {
+                        return reject(exchange, signed, app.appId(), ErrorCode.SIGNATURE_INVALID,
+                                "The signature does not match the request.");
+                    }
+                    if (!app.mayCall()) {
+                        return reject(exchange, signed, app.appId(), ErrorCode.MERCHANT_NOT_ACTIVE,
+                                "The merchant is not approved or the app is disabled.");
+                    }
+                    return nonces.firstUse(app.appId(), auth.nonce())
+                            .onErrorResume(e -> {
+                                log.warn("nonce store unavailable: {}", e.toString());
+                                return unavailable(exchange, signed).then(Mono.empty());
+                            })
+                            .flatMap(first -> first
+                                    ? forward(exchange, chain, app, body, signed)
+                                    : reject(exchange, signed, app.appId(), ErrorCode.NONCE_REPLAYED,
+                                            "This nonce was already used."));
+                });
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, MerchantAppInfo app, byte[] body,
+                               ServerHttpResponse signed) {
+        ServerHttpRequest withIdentity = exchange.getRequest().mutate().headers(headers -> {
+            headers.set(AggpayHeaders.APP_ID, app.appId());
+            headers.set(AggpayHeaders.MCH_NO, app.mchNo());
+        }).build();
+        // The body was consumed to check the signature: hand the same bytes on.
+        ServerHttpRequest replayable = new ServerHttpRequestDecorator(withIdentity) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return body.length == 0 ? Flux.empty()
+                        : Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+        return chain.filter(exchange.mutate().request(replayable).response(signed).build());
+    }
+
+    private Mono<byte[]> readBody(ServerHttpRequest request) {
+        int max = (int) properties.maxBodySize().toBytes();
+        if (request.getHeaders().getContentLength() > max) {
+            return Mono.error(new DataBufferLimitException("declared Content-Length over the limit"));
+        }
+        return DataBufferUtils.join(request.getBody(), max)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(EMPTY);
+    }
+
+    private Mono<Void> reject(ServerWebExchange exchange, ServerHttpResponse response, String appId, ErrorCode code,
+                              String detail) {
+        String requestId = RequestIds.of(exchange);
+        SecurityEvents.rejected(exchange, requestId, appId, code);
+        return Problems.write(response, code, detail, requestId);
+    }
+
+    private static Mono<Void> unavailable(ServerWebExchange exchange, ServerHttpResponse response) {
+        return Problems.write(response, ErrorCode.UPSTREAM_UNAVAILABLE,
+                "The platform cannot check the signature right now; retry later.", RequestIds.of(exchange));
+    }
+
+    /** Every {@code /api/v1} route is a merchant call unless its route is explicitly marked public. */
+    private static boolean requiresMerchantSignature(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith("/api/v1/") && !path.equals("/api/v1")) {
+            return false;
+        }
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route == null || !"public".equals(route.getMetadata().get(AUTH_METADATA));
+    }
+
+    /** PATH_AND_QUERY exactly as on the wire: raw (still percent-encoded) path, and the raw query if any. */
+    static String pathAndQuery(URI uri) {
+        String rawQuery = uri.getRawQuery();
+        return rawQuery == null ? uri.getRawPath() : uri.getRawPath() + "?" + rawQuery;
+    }
+}

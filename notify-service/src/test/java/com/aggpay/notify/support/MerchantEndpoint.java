@@ -1,0 +1,83 @@
+package com.aggpay.notify.support;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A merchant's webhook endpoint: records every request and answers as told (status codes, or hanging). */
+public final class MerchantEndpoint implements AutoCloseable {
+
+    /** What the endpoint received once. */
+    public record Received(Headers headers, byte[] body, Instant at) {
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
+    private volatile Duration hang = Duration.ZERO;
+
+    public MerchantEndpoint() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(exchange.getRequestHeaders(), body, Instant.now()));
+            try {
+                if (!hang.isZero()) {
+                    Thread.sleep(hang.toMillis());
+                }
+                Integer scripted = scriptedStatuses.poll();
+                exchange.sendResponseHeaders(scripted == null ? 200 : scripted, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+    }
+
+    /** Answers these statuses to the next requests, then 200. */
+    public MerchantEndpoint answering(Integer... statuses) {
+        scriptedStatuses.addAll(List.of(statuses));
+        return this;
+    }
+
+    /** Sleeps this long before answering every request: a stuck merchant server. */
+    public MerchantEndpoint hanging(Duration duration) {
+        this.hang = duration;
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/pay";
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package com.aggpay.order.payorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aggpay.order.web.ErrorCode;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PayOrderRulesTest {
+
+    private static CreatePayOrderRequest aValidRequest() {
+        return new CreatePayOrderRequest("A20261126001", 1234L, "CNY", "WX_NATIVE", "Latte", "1 x latte",
+                "https://shop.example/hooks/pay", 900, "203.0.113.7", Map.of("openid", "o1"), Map.of("table", "7"));
+    }
+
+    private static Optional<Violation> check(CreatePayOrderRequest r) {
+        return PayOrderRules.check(r, 86400);
+    }
+
+    private static CreatePayOrderRequest with(String field, Object value) {
+        CreatePayOrderRequest r = aValidRequest();
+        return new CreatePayOrderRequest(
+                field.equals("mch_order_no") ? (String) value : r.mchOrderNo(),
+                field.equals("amount") ? (Long) value : r.amount(),
+                field.equals("currency") ? (String) value : r.currency(),
+                field.equals("pay_way") ? (String) value : r.payWay(),
+                field.equals("subject") ? (String) value : r.subject(),
+                r.body(),
+                field.equals("notify_url") ? (String) value : r.notifyUrl(),
+                field.equals("expire_seconds") ? (Integer) value : r.expireSeconds(),
+                field.equals("client_ip") ? (String) value : r.clientIp(),
+                r.channelExtra(),
+                field.equals("metadata") ? castMap(value) : r.metadata());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object v) {
+        return (Map<String, Object>) v;
+    }
+
+    @Test
+    void a_valid_request_passes_and_currency_may_be_left_out() {
+        assertThat(check(aValidRequest())).isEmpty();
+        assertThat(check(with("currency", null))).isEmpty();
+    }
+
+    @Test
+    void each_required_field_is_reported_by_name() {
+        assertThat(check(with("mch_order_no", null))).contains(
+                new Violation(ErrorCode.PARAM_REQUIRED, "mch_order_no", "mch_order_no is required."));
+        assertThat(check(with("amount", null)).map(Violation::param)).contains("amount");
+        assertThat(check(with("pay_way", null)).map(Violation::param)).contains("pay_way");
+        assertThat(check(with("subject", " ")).map(Violation::param)).contains("subject");
+    }
+
+    @Test
+    void amounts_outside_one_fen_to_one_million_yuan_are_refused() {
+        assertThat(check(with("amount", 0L)).map(Violation::code)).contains(ErrorCode.PARAM_INVALID);
+        assertThat(check(with("amount", -5L)).map(Violation::param)).contains("amount");
+        assertThat(check(with("amount", 100_000_001L))).isPresent();
+        assertThat(check(with("amount", 1L))).isEmpty();
+        assertThat(check(with("amount", 100_000_000L))).isEmpty();
+    }
+
+    @Test
+    void mch_order_no_allows_only_the_documented_characters_and_length() {
+        assertThat(check(with("mch_order_no", "A".repeat(32)))).isEmpty();
+        assertThat(check(with("mch_order_no", "A".repeat(33)))).isPresent();
+        assertThat(check(with("mch_order_no", "A 1"))).isPresent();
+        assertThat(check(with("mch_order_no", "订单1"))).isPresent();
+    }
+
+    @Test
+    void unsupported_currency_and_pay_way_have_their_own_codes() {
+        assertThat(check(with("currency", "USD")).map(Violation::code)).contains(ErrorCode.CURRENCY_UNSUPPORTED);
+        assertThat(check(with("pay_way", "BITCOIN")).map(Violation::code)).contains(ErrorCode.PAY_WAY_UNSUPPORTED);
+    }
+
+    @Test
+    void subject_counts_characters_not_bytes() {
+        assertThat(check(with("subject", "拿".repeat(128)))).isEmpty();
+        assertThat(check(with("subject", "拿".repeat(129)))).isPresent();
+    }
+
+    @Test
+    void notify_url_expiry_ip_and_metadata_are_checked() {
+        assertThat(check(with("notify_url", "ftp://x/y")).map(Violation::param)).contains("notify_url");
+        assertThat(check(with("notify_url", "not a url")).map(Violation::param)).contains("notify_url");
+        assertThat(check(with("expire_seconds", 59)).map(Violation::param)).contains("expire_seconds");
+        assertThat(check(with("client_ip", "<script>")).map(Violation::param)).contains("client_ip");
+        assertThat(check(with("metadata", Map.of("nested", Map.of("a", 1)))).map(Violation::param))
+                .contains("metadata");
+    }
+}
