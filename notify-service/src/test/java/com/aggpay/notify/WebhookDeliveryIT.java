@@ -123,4 +123,18 @@ class WebhookDeliveryIT extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(eventState(event.eventId())));
     }
+
+    @Test
+    void a_notify_url_that_is_not_http_is_refused_and_the_event_fails_at_once() {
+        String mchNo = aMerchantNo();
+        String appId = aMerchantApp(mchNo, SECRET, null);
+        PaymentEvent event = aPaymentSucceeded(mchNo, appId, "file:///etc/passwd");
+
+        publish(event);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(eventState(event.eventId())));
+        assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_event WHERE event_id = ?", String.class,
+                event.eventId())).isEqualTo("NOTIFY_URL_FORBIDDEN");
+        assertThat(attemptCount(event.eventId())).isEqualTo(1);
+    }
 }

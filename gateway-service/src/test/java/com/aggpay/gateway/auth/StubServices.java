@@ -106,6 +106,11 @@ final class StubServices {
         String query = exchange.getRequestURI().getRawQuery();
         String pathAndQuery = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
         calls.add(new Recorded(exchange.getRequestMethod(), pathAndQuery, Map.copyOf(exchange.getRequestHeaders()), body));
+        // Real services echo the request id too; the gateway must not answer with it twice.
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId != null) {
+            exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        }
         send(exchange, status, type, answer);
     }
 

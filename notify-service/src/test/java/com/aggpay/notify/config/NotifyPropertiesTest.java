@@ -1,0 +1,42 @@
+package com.aggpay.notify.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The properties as application.yml sets them, bound and validated the way start-up does it. */
+class NotifyPropertiesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withUserConfiguration(NotifyConfiguration.class);
+
+    @Test
+    void the_default_profile_retries_for_at_least_a_day_and_guards_against_ssrf() {
+        runner.run(context -> {
+            NotifyProperties properties = context.getBean(NotifyProperties.class);
+            assertThat(properties.schedule().window()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+            assertThat(properties.allowPrivateTargets()).isFalse();
+            assertThat(properties.http().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.appCacheTtl()).isLessThanOrEqualTo(Duration.ofSeconds(60));
+        });
+    }
+
+    @Test
+    void a_production_schedule_shorter_than_a_day_stops_the_start_up() {
+        runner.withPropertyValues("aggpay.notify.retry-schedule=1s,2s")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void the_local_profile_retries_quickly_and_allows_loopback() {
+        runner.withPropertyValues("spring.profiles.active=local").run(context -> {
+            NotifyProperties properties = context.getBean(NotifyProperties.class);
+            assertThat(properties.schedule().window()).isLessThan(Duration.ofMinutes(5));
+            assertThat(properties.allowPrivateTargets()).isTrue();
+        });
+    }
+}
