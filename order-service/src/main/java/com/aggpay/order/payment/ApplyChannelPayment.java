@@ -2,7 +2,7 @@ package com.aggpay.order.payment;
 
 import com.aggpay.contracts.event.EventType;
 import com.aggpay.order.outbox.Outbox;
-import com.aggpay.order.payorder.OrderState;
+import com.aggpay.order.payorder.domain.OrderState;
 import com.aggpay.order.payorder.PayAttempt;
 import com.aggpay.order.payorder.PayAttempts;
 import com.aggpay.order.payorder.PayOrder;

@@ -1,5 +1,9 @@
 package com.aggpay.order.payorder;
 
+import com.aggpay.order.payorder.domain.CreatePayOrderRequest;
+import com.aggpay.order.payorder.domain.Violation;
+import com.aggpay.order.payorder.domain.PayOrderRules;
+import com.aggpay.order.payorder.domain.OrderState;
 import com.aggpay.order.OrderProperties;
 import com.aggpay.order.web.Caller;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package com.aggpay.order.payorder;
 
+import com.aggpay.order.payorder.domain.Violation;
 /** What a create request came to. Business outcomes are values; only faults are exceptions. */
 public sealed interface CreateResult {
 

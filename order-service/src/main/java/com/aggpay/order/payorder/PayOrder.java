@@ -1,5 +1,6 @@
 package com.aggpay.order.payorder;
 
+import com.aggpay.order.payorder.domain.OrderState;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;

@@ -1,5 +1,7 @@
 package com.aggpay.order.payorder;
 
+import com.aggpay.order.payorder.domain.CreatePayOrderRequest;
+import com.aggpay.order.payorder.domain.Violation;
 import com.aggpay.order.web.ApiException;
 import com.aggpay.order.web.Caller;
 import com.aggpay.order.web.ErrorCode;
@@ -44,7 +46,7 @@ public class PayOrderController {
                     + "pay_way or subject.");
         }
         if (result instanceof CreateResult.Invalid i) {
-            throw new ApiException(i.violation().code(), i.violation().param(), i.violation().detail());
+            throw new ApiException(errorCode(i.violation().kind()), i.violation().param(), i.violation().detail());
         }
         if (result instanceof CreateResult.NoChannel n) {
             throw new ApiException(ErrorCode.NO_CHANNEL_AVAILABLE, null,
@@ -71,6 +73,15 @@ public class PayOrderController {
             throw notFound();
         }
         return views.view(order);
+    }
+
+    private static ErrorCode errorCode(Violation.Kind kind) {
+        return switch (kind) {
+            case REQUIRED -> ErrorCode.PARAM_REQUIRED;
+            case INVALID -> ErrorCode.PARAM_INVALID;
+            case CURRENCY_UNSUPPORTED -> ErrorCode.CURRENCY_UNSUPPORTED;
+            case PAY_WAY_UNSUPPORTED -> ErrorCode.PAY_WAY_UNSUPPORTED;
+        };
     }
 
     private static ApiException notFound() {

@@ -1,5 +1,6 @@
 package com.aggpay.order.payorder;
 
+import com.aggpay.order.payorder.domain.OrderState;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Mapper;

@@ -1,8 +1,10 @@
-package com.aggpay.order.payorder;
+package com.aggpay.order.payorder.domain;
 
+import com.aggpay.order.payorder.domain.CreatePayOrderRequest;
+import com.aggpay.order.payorder.domain.Violation;
+import com.aggpay.order.payorder.domain.PayOrderRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aggpay.order.web.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class PayOrderRulesTest {
     @Test
     void each_required_field_is_reported_by_name() {
         assertThat(check(with("mch_order_no", null))).contains(
-                new Violation(ErrorCode.PARAM_REQUIRED, "mch_order_no", "mch_order_no is required."));
+                new Violation(Violation.Kind.REQUIRED, "mch_order_no", "mch_order_no is required."));
         assertThat(check(with("amount", null)).map(Violation::param)).contains("amount");
         assertThat(check(with("pay_way", null)).map(Violation::param)).contains("pay_way");
         assertThat(check(with("subject", " ")).map(Violation::param)).contains("subject");
@@ -56,7 +58,7 @@ class PayOrderRulesTest {
 
     @Test
     void amounts_outside_one_fen_to_one_million_yuan_are_refused() {
-        assertThat(check(with("amount", 0L)).map(Violation::code)).contains(ErrorCode.PARAM_INVALID);
+        assertThat(check(with("amount", 0L)).map(Violation::kind)).contains(Violation.Kind.INVALID);
         assertThat(check(with("amount", -5L)).map(Violation::param)).contains("amount");
         assertThat(check(with("amount", 100_000_001L))).isPresent();
         assertThat(check(with("amount", 1L))).isEmpty();
@@ -73,8 +75,8 @@ class PayOrderRulesTest {
 
     @Test
     void unsupported_currency_and_pay_way_have_their_own_codes() {
-        assertThat(check(with("currency", "USD")).map(Violation::code)).contains(ErrorCode.CURRENCY_UNSUPPORTED);
-        assertThat(check(with("pay_way", "BITCOIN")).map(Violation::code)).contains(ErrorCode.PAY_WAY_UNSUPPORTED);
+        assertThat(check(with("currency", "USD")).map(Violation::kind)).contains(Violation.Kind.CURRENCY_UNSUPPORTED);
+        assertThat(check(with("pay_way", "BITCOIN")).map(Violation::kind)).contains(Violation.Kind.PAY_WAY_UNSUPPORTED);
     }
 
     @Test

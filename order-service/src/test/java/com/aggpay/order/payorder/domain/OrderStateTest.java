@@ -1,5 +1,6 @@
-package com.aggpay.order.payorder;
+package com.aggpay.order.payorder.domain;
 
+import com.aggpay.order.payorder.domain.OrderState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,4 @@ class OrderStateTest {
         }
     }
 
-    @Test
-    void pay_order_ids_are_random_and_short_enough_for_channel_trade_numbers() {
-        String id = CreatePayOrder.newPayOrderId();
-        assertThat(id).matches("po_[0-9a-f]{24}");
-        assertThat(CreatePayOrder.newPayOrderId()).isNotEqualTo(id);
-    }
 }

@@ -1,4 +1,4 @@
-package com.aggpay.order.payorder;
+package com.aggpay.order.payorder.domain;
 
 /**
  * A pay order's life: {@code PAYING → SUCCESS | FAILED | CLOSED}. {@code SUCCESS} is final. A payment reported by

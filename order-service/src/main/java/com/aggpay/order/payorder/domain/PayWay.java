@@ -1,4 +1,4 @@
-package com.aggpay.order.payorder;
+package com.aggpay.order.payorder.domain;
 
 import java.util.Arrays;
 import java.util.Optional;

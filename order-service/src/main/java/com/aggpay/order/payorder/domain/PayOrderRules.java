@@ -1,6 +1,5 @@
-package com.aggpay.order.payorder;
+package com.aggpay.order.payorder.domain;
 
-import com.aggpay.order.web.ErrorCode;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +31,13 @@ public final class PayOrderRules {
             return invalid("amount", "amount must be an integer number of fen from 1 to " + MAX_AMOUNT + ".");
         }
         if (r.currency() != null && !r.currency().equals("CNY")) {
-            return Optional.of(new Violation(ErrorCode.CURRENCY_UNSUPPORTED, "currency", "Only CNY is accepted."));
+            return Optional.of(new Violation(Violation.Kind.CURRENCY_UNSUPPORTED, "currency", "Only CNY is accepted."));
         }
         if (r.payWay() == null || r.payWay().isEmpty()) {
             return required("pay_way");
         }
         if (PayWay.parse(r.payWay()).isEmpty()) {
-            return Optional.of(new Violation(ErrorCode.PAY_WAY_UNSUPPORTED, "pay_way",
+            return Optional.of(new Violation(Violation.Kind.PAY_WAY_UNSUPPORTED, "pay_way",
                     "pay_way '" + r.payWay() + "' is not one of the pay ways in the API reference."));
         }
         if (r.subject() == null || r.subject().isBlank()) {
@@ -94,10 +93,10 @@ public final class PayOrderRules {
     }
 
     private static Optional<Violation> required(String param) {
-        return Optional.of(new Violation(ErrorCode.PARAM_REQUIRED, param, param + " is required."));
+        return Optional.of(new Violation(Violation.Kind.REQUIRED, param, param + " is required."));
     }
 
     private static Optional<Violation> invalid(String param, String detail) {
-        return Optional.of(new Violation(ErrorCode.PARAM_INVALID, param, detail));
+        return Optional.of(new Violation(Violation.Kind.INVALID, param, detail));
     }
 }
