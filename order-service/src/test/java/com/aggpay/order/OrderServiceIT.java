@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.order.routing.ChannelRouterClient;
-import com.aggpay.order.routing.PlaceTradeRequest;
-import com.aggpay.order.routing.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
+import com.aggpay.contracts.trade.PlaceTradeResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +176,7 @@ class OrderServiceIT {
 
     @Test
     void when_no_channel_can_open_a_trade_the_order_fails_visibly() throws Exception {
-        org.mockito.Mockito.doReturn(new PlaceTradeResponse("NO_CHANNEL_AVAILABLE", null, null, null,
+        org.mockito.Mockito.doReturn(new PlaceTradeResponse(PlaceTradeResponse.Outcome.NO_CHANNEL_AVAILABLE, null, null, null,
                 null, List.of(new PlaceTradeResponse.Attempt(1, "wxpay-a", "x01", "REJECTED", "NO_AUTH", 12))))
                 .when(router).placeTrade(any());
         String mchOrderNo = newMchOrderNo();
@@ -214,7 +214,7 @@ class OrderServiceIT {
 
     private static PlaceTradeResponse accepted(PlaceTradeRequest request) {
         String outTradeNo = request.payOrderId().substring(3) + "01";
-        return new PlaceTradeResponse("ACCEPTED", "wxpay-a", outTradeNo, "CODE_URL",
+        return new PlaceTradeResponse(PlaceTradeResponse.Outcome.ACCEPTED, "wxpay-a", outTradeNo, "CODE_URL",
                 "weixin://wxpay/bizpayurl?pr=" + outTradeNo,
                 List.of(new PlaceTradeResponse.Attempt(1, "wxpay-a", outTradeNo, "ACCEPTED", null, 35)));
     }

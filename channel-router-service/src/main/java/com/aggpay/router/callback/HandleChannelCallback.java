@@ -1,5 +1,6 @@
 package com.aggpay.router.callback;
 
+import com.aggpay.contracts.trade.PaymentReport;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelAdapters;
 import com.aggpay.router.channel.ChannelInstance;
@@ -74,7 +75,7 @@ public class HandleChannelCallback {
 
     private ResponseEntity<String> report(ChannelInstance channel, ChannelAdapter adapter, NotifyOutcome.Verified v) {
         try {
-            var answer = orders.reportPayment(v.outTradeNo(), new OrderServiceClient.PaymentReport(channel.name(),
+            var answer = orders.reportPayment(v.outTradeNo(), new PaymentReport(channel.name(),
                     v.channelTradeNo(), v.accountId(), v.amount(), v.currency(),
                     v.paidAt() == null ? null : v.paidAt().toString()));
             log.info("payment of {} on {}: {}", v.outTradeNo(), channel.name(), answer.get("result"));

@@ -1,5 +1,6 @@
 package com.aggpay.router.callback;
 
+import com.aggpay.contracts.trade.PaymentReport;
 import java.util.Map;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +14,4 @@ public interface OrderServiceClient {
     @PostMapping("/trades/{outTradeNo}/payment")
     Map<String, String> reportPayment(@PathVariable("outTradeNo") String outTradeNo,
                                       @RequestBody PaymentReport report);
-
-    /** A payment a channel reported, after its signature and account verified. Amount in minor units. */
-    record PaymentReport(String channel, String channelTradeNo, String accountId, long amount, String currency,
-                         String paidAt) {
-    }
 }

@@ -1,5 +1,7 @@
 package com.aggpay.router.trade;
 
+import com.aggpay.contracts.trade.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
 import com.aggpay.router.RouterProperties;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelAdapters;

@@ -1,5 +1,7 @@
 package com.aggpay.router.trade;
 
+import com.aggpay.contracts.trade.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.web.ApiException;
 import com.aggpay.router.web.ErrorCode;

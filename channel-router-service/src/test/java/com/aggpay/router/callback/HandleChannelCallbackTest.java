@@ -1,5 +1,6 @@
 package com.aggpay.router.callback;
 
+import com.aggpay.contracts.trade.PaymentReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -72,7 +73,7 @@ class HandleChannelCallbackTest {
         ResponseEntity<String> answer = handler.handle("wxpay-a", RAW, "127.0.0.1");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(204);
-        verify(orders).reportPayment("0123456789abcdef0123456701", new OrderServiceClient.PaymentReport("wxpay-a",
+        verify(orders).reportPayment("0123456789abcdef0123456701", new PaymentReport("wxpay-a",
                 "4200000001", "1900000001", 1234, "CNY", "2026-11-26T10:00+08:00"));
     }
 

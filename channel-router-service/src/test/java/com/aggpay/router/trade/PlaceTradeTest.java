@@ -1,5 +1,7 @@
 package com.aggpay.router.trade;
 
+import com.aggpay.contracts.trade.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;

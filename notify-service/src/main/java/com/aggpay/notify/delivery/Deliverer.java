@@ -105,8 +105,9 @@ public class Deliverer {
         }
         TargetGuard.Verdict verdict = guard.check(url);
         if (verdict instanceof TargetGuard.Verdict.Forbidden forbidden) {
-            security.warn("event=NOTIFY_URL_FORBIDDEN event_id={} mch_no={} app_id={} reason={} url={}",
-                    event.eventId, event.mchNo, event.appId, forbidden.reason(), url);
+            // host only: a merchant's URL may carry a token in its path or query
+            security.warn("event=NOTIFY_URL_FORBIDDEN event_id={} mch_no={} app_id={} reason={} host={}",
+                    event.eventId, event.mchNo, event.appId, forbidden.reason(), hostOf(url));
             return Prepared.stop(url, new AttemptResult.Forbidden(forbidden.reason()));
         }
         if (verdict instanceof TargetGuard.Verdict.Unresolvable unresolvable) {
@@ -189,6 +190,14 @@ public class Deliverer {
             return "NOTIFY_URL_FORBIDDEN " + f.reason();
         }
         return result instanceof AttemptResult.Misconfigured m ? m.error() : null;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return "(unparseable)";
+        }
     }
 
     /** The event's own request id in the MDC, so its delivery logs join the payment's trail. */

@@ -111,14 +111,19 @@ public class DeliveryEngine implements SmartLifecycle {
         }
         for (WebhookEventRow event : claimed) {
             Bulkhead.Ticket ticket = tickets.remove(event.id);
-            deliverer.deliver(event, owner, prepareExecutors.get(ticket.lane()))
-                    .whenComplete((ok, error) -> {
-                        bulkhead.release(ticket);
-                        if (error != null) {
-                            log.error("event=WEBHOOK_RECORD_FAILED event_id={} (lease will expire and the attempt repeat)",
-                                    event.eventId, error);
-                        }
-                    });
+            try {
+                deliverer.deliver(event, owner, prepareExecutors.get(ticket.lane()))
+                        .whenComplete((ok, error) -> {
+                            bulkhead.release(ticket);
+                            if (error != null) {
+                                log.error("event=WEBHOOK_RECORD_FAILED event_id={} (lease expires, attempt repeats)",
+                                        event.eventId, error);
+                            }
+                        });
+            } catch (RuntimeException rejected) { // executors refuse work while shutting down
+                bulkhead.release(ticket);
+                log.warn("event=WEBHOOK_ATTEMPT_NOT_STARTED event_id={} (lease expires, attempt repeats)", event.eventId);
+            }
         }
         // Another instance won these between our query and our claim.
         tickets.values().forEach(bulkhead::release);

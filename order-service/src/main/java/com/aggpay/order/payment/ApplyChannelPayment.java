@@ -1,5 +1,6 @@
 package com.aggpay.order.payment;
 
+import com.aggpay.contracts.trade.PaymentReport;
 import com.aggpay.contracts.event.EventType;
 import com.aggpay.order.outbox.Outbox;
 import com.aggpay.order.payorder.domain.OrderState;
@@ -41,7 +42,7 @@ public class ApplyChannelPayment {
     }
 
     @Transactional
-    public ApplyResult apply(String outTradeNo, ChannelPaymentReport report) {
+    public ApplyResult apply(String outTradeNo, PaymentReport report) {
         PayAttempt attempt = attempts.findByOutTradeNo(outTradeNo);
         if (attempt == null) {
             security.warn("event=PAYMENT_FOR_UNKNOWN_TRADE channel={} out_trade_no={}", report.channel(), outTradeNo);
@@ -77,7 +78,7 @@ public class ApplyChannelPayment {
         return new ApplyResult.Applied();
     }
 
-    private ApplyResult alreadyPaid(PayOrder order, String outTradeNo, ChannelPaymentReport report) {
+    private ApplyResult alreadyPaid(PayOrder order, String outTradeNo, PaymentReport report) {
         if (!report.channelTradeNo().equals(order.getChannelTradeNo())) {
             // a second trade of one order was paid: money taken twice, to be refunded by an operator
             alerts.error("event=DUPLICATE_PAYMENT pay_order_id={} out_trade_no={} channel_trade_no={} first={}",
@@ -86,7 +87,7 @@ public class ApplyChannelPayment {
         return new ApplyResult.AlreadyApplied();
     }
 
-    private static ApplyResult mismatch(PayAttempt attempt, PayOrder order, ChannelPaymentReport report) {
+    private static ApplyResult mismatch(PayAttempt attempt, PayOrder order, PaymentReport report) {
         if (!attempt.getChannel().equals(report.channel())) {
             return new ApplyResult.Mismatch("channel", "trade was opened on " + attempt.getChannel());
         }
@@ -103,7 +104,7 @@ public class ApplyChannelPayment {
         return null;
     }
 
-    private static LocalDateTime paidAt(ChannelPaymentReport report, LocalDateTime fallback) {
+    private static LocalDateTime paidAt(PaymentReport report, LocalDateTime fallback) {
         if (report.paidAt() == null) {
             return fallback;
         }

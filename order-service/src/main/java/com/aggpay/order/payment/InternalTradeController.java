@@ -1,5 +1,6 @@
 package com.aggpay.order.payment;
 
+import com.aggpay.contracts.trade.PaymentReport;
 import com.aggpay.order.web.ApiException;
 import com.aggpay.order.web.ErrorCode;
 import java.util.Map;
@@ -19,7 +20,7 @@ public class InternalTradeController {
     }
 
     @PostMapping("/internal/trades/{outTradeNo}/payment")
-    public Map<String, String> payment(@PathVariable String outTradeNo, @RequestBody ChannelPaymentReport report) {
+    public Map<String, String> payment(@PathVariable String outTradeNo, @RequestBody PaymentReport report) {
         ApplyResult result = applyChannelPayment.apply(outTradeNo, report);
         if (result instanceof ApplyResult.Applied) {
             return Map.of("result", "APPLIED");

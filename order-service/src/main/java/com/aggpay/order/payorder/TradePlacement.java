@@ -3,8 +3,8 @@ package com.aggpay.order.payorder;
 import com.aggpay.contracts.event.EventType;
 import com.aggpay.order.outbox.Outbox;
 import com.aggpay.order.routing.ChannelRouterClient;
-import com.aggpay.order.routing.PlaceTradeRequest;
-import com.aggpay.order.routing.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
+import com.aggpay.contracts.trade.PlaceTradeResponse;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -74,19 +74,19 @@ public class TradePlacement {
             }
         }
         switch (answer.outcome()) {
-            case "ACCEPTED", "PAID" -> {
+            case ACCEPTED, PAID -> {
                 String type = answer.payDataType() == null ? "NONE" : answer.payDataType();
                 String data = answer.payData() == null ? "" : answer.payData();
                 orders.recordTrade(order.getPayOrderId(), answer.channel(), answer.outTradeNo(), type, data, now);
                 return Outcome.TRADE_OPENED;
             }
-            case "NO_CHANNEL_AVAILABLE" -> {
+            case NO_CHANNEL_AVAILABLE -> {
                 if (orders.markFailed(order.getPayOrderId(), "NO_CHANNEL_AVAILABLE", now) == 1) {
                     outbox.append(EventType.PaymentFailed, orders.selectById(order.getPayOrderId()));
                 }
                 return Outcome.NO_CHANNEL;
             }
-            default -> throw new IllegalStateException("router answered an unknown outcome " + answer.outcome());
+            default -> throw new IllegalStateException("router answered no outcome");
         }
     }
 

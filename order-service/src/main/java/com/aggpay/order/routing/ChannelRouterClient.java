@@ -1,5 +1,7 @@
 package com.aggpay.order.routing;
 
+import com.aggpay.contracts.trade.PlaceTradeResponse;
+import com.aggpay.contracts.trade.PlaceTradeRequest;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

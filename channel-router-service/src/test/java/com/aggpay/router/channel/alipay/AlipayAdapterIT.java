@@ -205,8 +205,12 @@ class AlipayAdapterIT {
 
     @Test
     void a_request_signed_with_the_wrong_app_key_is_rejected() {
-        ChannelInstance aWithBKeys = channel("alipay-a-wrong-keys", APP_A, APP_B, simulator.baseUrl());
-        assertThat(adapter.createTrade(aWithBKeys, request(PayWay.ALI_QR, 100)))
+        // B's app key signs, A's Alipay key verifies the answer: the simulator's 40002 is itself genuine
+        ChannelInstance wrongAppKey = new ChannelInstance("alipay-a-wrong-app-key", ChannelType.ALIPAY, APP_A,
+                Set.of(PayWay.ALI_QR), true, simulator.baseUrl(), receiver.url("/x"), Map.of(
+                "app_private_key", simulator.key("alipay/" + APP_B + "/app_private.pem"),
+                "alipay_public_key", simulator.key("alipay/" + APP_A + "/alipay_public.pem")));
+        assertThat(adapter.createTrade(wrongAppKey, request(PayWay.ALI_QR, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("40002/isv.invalid-signature"));
     }
