@@ -167,10 +167,19 @@ public final class SimulatorProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        deleteKeys();
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
         } catch (IllegalStateException e) {
             // already shutting down: the hook runs anyway
+        }
+    }
+
+    private void deleteKeys() {
+        try (var paths = Files.walk(keysDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
         }
     }
 

@@ -9,19 +9,26 @@ import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
+import com.aggpay.router.channel.TradeStatus;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayResponse;
 import com.alipay.api.domain.AlipayTradeAppPayModel;
+import com.alipay.api.domain.AlipayTradeCloseModel;
+import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.domain.AlipayTradeCreateModel;
 import com.alipay.api.domain.AlipayTradePagePayModel;
 import com.alipay.api.domain.AlipayTradePrecreateModel;
 import com.alipay.api.domain.AlipayTradeWapPayModel;
 import com.alipay.api.request.AlipayTradeAppPayRequest;
+import com.alipay.api.request.AlipayTradeCloseRequest;
+import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.request.AlipayTradeCreateRequest;
 import com.alipay.api.request.AlipayTradePagePayRequest;
 import com.alipay.api.request.AlipayTradePrecreateRequest;
 import com.alipay.api.request.AlipayTradeWapPayRequest;
+import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeCreateResponse;
+import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -223,6 +230,56 @@ public class AlipayAdapter implements ChannelAdapter {
             root = root.getCause();
         }
         return new TradeOutcome.Unknown("IO_AFTER_SEND", root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    /**
+     * The trade as Alipay reports it (response signature verified by the SDK): {@code Verified} with its status, or
+     * {@code Refused} with {@code ACQ.TRADE_NOT_EXIST} or the failure. Not yet on {@link ChannelAdapter}.
+     */
+    public NotifyOutcome queryTrade(ChannelInstance channel, String outTradeNo) {
+        AlipayTradeQueryModel model = new AlipayTradeQueryModel();
+        model.setOutTradeNo(outTradeNo);
+        AlipayTradeQueryRequest query = new AlipayTradeQueryRequest();
+        query.setBizModel(model);
+        try {
+            AlipayTradeQueryResponse r = clients.get(channel).client().execute(query);
+            if (!"10000".equals(r.getCode())) {
+                return new NotifyOutcome.Refused(r.getSubCode() != null ? r.getSubCode() : String.valueOf(r.getCode()));
+            }
+            Long amount = AliMapper.fen(r.getTotalAmount());
+            if (amount == null || !outTradeNo.equals(r.getOutTradeNo())) {
+                return new NotifyOutcome.Refused("MALFORMED_RESPONSE");
+            }
+            return new NotifyOutcome.Verified(outTradeNo, r.getTradeNo(), channel.accountId(), amount, "CNY",
+                    AliMapper.status(r.getTradeStatus()), r.getSendPayDate() == null ? null
+                    : r.getSendPayDate().toInstant().atZone(AliMapper.CHINA).toOffsetDateTime());
+        } catch (AlipayApiException | RuntimeException e) {
+            return new NotifyOutcome.Refused("QUERY_FAILED: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Closes the trade upstream: {@code CLOSED} when it is closed or never existed, {@code PAID} when it was paid
+     * meanwhile, {@code UNKNOWN} when the answer is not known (try again later). Not yet on {@link ChannelAdapter}.
+     */
+    public TradeStatus closeTrade(ChannelInstance channel, String outTradeNo) {
+        AlipayTradeCloseModel model = new AlipayTradeCloseModel();
+        model.setOutTradeNo(outTradeNo);
+        AlipayTradeCloseRequest close = new AlipayTradeCloseRequest();
+        close.setBizModel(model);
+        try {
+            AlipayTradeCloseResponse r = clients.get(channel).client().execute(close);
+            if ("10000".equals(r.getCode()) || "ACQ.TRADE_NOT_EXIST".equals(r.getSubCode())) {
+                return TradeStatus.CLOSED;
+            }
+            if ("ACQ.TRADE_STATUS_ERROR".equals(r.getSubCode())) {
+                // paid, finished or already closed: only a query tells which
+                return queryTrade(channel, outTradeNo) instanceof NotifyOutcome.Verified v ? v.status() : TradeStatus.UNKNOWN;
+            }
+            return TradeStatus.UNKNOWN;
+        } catch (AlipayApiException | RuntimeException e) {
+            return TradeStatus.UNKNOWN;
+        }
     }
 
     @Override

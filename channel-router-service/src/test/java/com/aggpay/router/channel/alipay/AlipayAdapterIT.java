@@ -242,6 +242,29 @@ class AlipayAdapterIT {
     }
 
     @Test
+    void query_and_close_through_the_adapter() {
+        TradeRequest open = request(PayWay.ALI_QR, 321);
+        adapter.createTrade(channelA, open);
+        assertThat(adapter.queryTrade(channelA, open.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
+                v -> {
+                    assertThat(v.status()).isEqualTo(TradeStatus.NOT_PAID);
+                    assertThat(v.amount()).isEqualTo(321);
+                });
+        assertThat(adapter.closeTrade(channelA, open.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
+        assertThat(adapter.closeTrade(channelA, "NEVER" + System.nanoTime())).isEqualTo(TradeStatus.CLOSED);
+
+        TradeRequest paid = request(PayWay.ALI_QR, 100);
+        TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelA, paid);
+        simulator.post("/_sim/pay", payBody(accepted.payData()));
+        assertThat(adapter.closeTrade(channelA, paid.outTradeNo())).isEqualTo(TradeStatus.PAID);
+        assertThat(adapter.queryTrade(channelA, paid.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
+                v -> {
+                    assertThat(v.status()).isEqualTo(TradeStatus.PAID);
+                    assertThat(v.paidAt()).isNotNull();
+                });
+    }
+
+    @Test
     void acknowledge_and_refuse_answer_in_alipay_format() {
         assertThat(adapter.acknowledge().getBody()).isEqualTo("success");
         assertThat(adapter.refuse("x").getBody()).isEqualTo("failure");

@@ -9,6 +9,7 @@ import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
+import com.aggpay.router.channel.TradeStatus;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.RequestParam;
@@ -142,6 +143,47 @@ public class WxPayV3Adapter implements ChannelAdapter {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /**
+     * The trade as WeChat Pay reports it (its response signature verified): {@code Verified} with its status, or
+     * {@code Refused} with {@code ORDER_NOT_EXIST} or the failure. Not yet on {@link ChannelAdapter}.
+     */
+    public NotifyOutcome queryTrade(ChannelInstance channel, String outTradeNo) {
+        var query = new com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest();
+        query.setMchid(channel.accountId());
+        query.setOutTradeNo(outTradeNo);
+        try {
+            Transaction transaction = clients.get(channel).nativePay().queryOrderByOutTradeNo(query);
+            return WxV3Notifications.verified(channel, transaction)
+                    .orElseGet(() -> new NotifyOutcome.Refused("MALFORMED_RESPONSE"));
+        } catch (ServiceException e) {
+            return new NotifyOutcome.Refused(e.getErrorCode() == null ? "HTTP_" + e.getHttpStatusCode() : e.getErrorCode());
+        } catch (RuntimeException e) {
+            return new NotifyOutcome.Refused("QUERY_FAILED: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Closes the trade upstream: {@code CLOSED} when it is closed or never existed, {@code PAID} when it was paid
+     * meanwhile, {@code UNKNOWN} when the answer is not known (try again later). Not yet on {@link ChannelAdapter}.
+     */
+    public TradeStatus closeTrade(ChannelInstance channel, String outTradeNo) {
+        var close = new com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest();
+        close.setMchid(channel.accountId());
+        close.setOutTradeNo(outTradeNo);
+        try {
+            clients.get(channel).nativePay().closeOrder(close);
+            return TradeStatus.CLOSED;
+        } catch (ServiceException e) {
+            return switch (String.valueOf(e.getErrorCode())) {
+                case "ORDERPAID" -> TradeStatus.PAID;
+                case "ORDER_NOT_EXIST", "ORDER_CLOSED" -> TradeStatus.CLOSED;
+                default -> TradeStatus.UNKNOWN;
+            };
+        } catch (RuntimeException e) {
+            return TradeStatus.UNKNOWN;
+        }
+    }
+
     @Override
     public NotifyOutcome verifyPaymentNotification(ChannelInstance channel, ChannelNotification notification) {
         Transaction transaction;
@@ -151,7 +193,8 @@ public class WxPayV3Adapter implements ChannelAdapter {
                     .nonce(notification.header("Wechatpay-Nonce"))
                     .signature(notification.header("Wechatpay-Signature"))
                     .timestamp(notification.header("Wechatpay-Timestamp"))
-                    .signType(notification.header("Wechatpay-Signature-Type"))
+                    .signType(notification.header("Wechatpay-Signature-Type") == null ? "WECHATPAY2-SHA256-RSA2048"
+                            : notification.header("Wechatpay-Signature-Type"))
                     .body(new String(notification.body(), StandardCharsets.UTF_8))
                     .build();
             transaction = clients.get(channel).notifications().parse(param, Transaction.class);

@@ -163,7 +163,9 @@ class WxPayV3AdapterIT {
     void down_answers_503_and_is_unknown() {
         simulator.setFault(MCH_A, "DOWN", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
-        assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Unknown.class);
+        assertThat(adapter.createTrade(channelA, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
+                u -> assertThat(u.channelCode()).isEqualTo("HTTP_503"));
+        assertThat(adapter.closeTrade(channelA, request.outTradeNo())).isEqualTo(TradeStatus.UNKNOWN);
         assertThat(simulator.get("/_sim/trades?account=" + MCH_A).body()).doesNotContain(request.outTradeNo());
     }
 
@@ -245,6 +247,28 @@ class WxPayV3AdapterIT {
         simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
         assertThat(awaitNotification(channelA, request.outTradeNo())).isNotNull();
         assertThat(awaitNotification(channelA, request.outTradeNo())).isNotNull();
+    }
+
+    @Test
+    void query_and_close_go_through_the_official_sdk() {
+        TradeRequest open = request(PayWay.WX_JSAPI, 321);
+        adapter.createTrade(channelA, open);
+        assertThat(adapter.queryTrade(channelA, open.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
+                v -> {
+                    assertThat(v.status()).isEqualTo(TradeStatus.NOT_PAID);
+                    assertThat(v.amount()).isEqualTo(321);
+                });
+        assertThat(adapter.closeTrade(channelA, open.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
+        assertThat(adapter.queryTrade(channelA, open.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
+                v -> assertThat(v.status()).isEqualTo(TradeStatus.CLOSED));
+        assertThat(adapter.closeTrade(channelA, "NEVER" + System.nanoTime())).isEqualTo(TradeStatus.CLOSED);
+        assertThat(adapter.queryTrade(channelA, "NEVER" + System.nanoTime())).isEqualTo(new NotifyOutcome.Refused("ORDER_NOT_EXIST"));
+
+        TradeRequest paid = request(PayWay.WX_NATIVE, 100);
+        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(paid) + "\"}");
+        assertThat(adapter.closeTrade(channelA, paid.outTradeNo())).isEqualTo(TradeStatus.PAID);
+        assertThat(adapter.queryTrade(channelA, paid.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
+                v -> assertThat(v.status()).isEqualTo(TradeStatus.PAID));
     }
 
     @Test
