@@ -155,6 +155,41 @@ class PaymentSpineIT {
                 .isEqualTo("PAYING");
     }
 
+    @Test
+    void a_payment_notified_twice_by_the_channel_still_yields_exactly_one_webhook() throws Exception {
+        HttpResponse<String> fault = simulator("/_sim/faults",
+                "{\"account\":\"1900000001\",\"mode\":\"DUPLICATE_NOTIFY\",\"rate\":1.0}");
+        assertThat(fault.statusCode()).as(fault.body()).isBetween(200, 299);
+        try {
+            payEndToEnd("WX_NATIVE", "weixin://", "wxpay-a");
+        } finally {
+            http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/faults")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void an_unsigned_alipay_notification_is_refused_and_changes_nothing() throws Exception {
+        String mchOrderNo = "E2EA" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        JsonNode order = json.readTree(merchant.post("/api/v1/pay/orders", order(mchOrderNo, 800, "ALI_QR")).body());
+        String payOrderId = order.get("pay_order_id").asString();
+        String outTradeNo = payOrderId.substring(3) + "01";
+
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/channel-notify/alipay-a"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("notify_type=trade_status_sync&app_id=2021000000000001"
+                        + "&out_trade_no=" + outTradeNo + "&trade_no=2026112622001400000000000001"
+                        + "&total_amount=8.00&trade_status=TRADE_SUCCESS&charset=utf-8&version=1.0"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unsigned.body()).isNotEqualTo("success");
+        Thread.sleep(500);
+        JsonNode now = json.readTree(merchant.get("/api/v1/pay/orders/" + payOrderId).body());
+        assertThat(now.get("state").asString()).isEqualTo("PAYING");
+        assertThat(now.get("channel_trade_no").isNull()).isTrue();
+    }
+
     private void assertProblem(HttpResponse<String> r, int status, String code) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
