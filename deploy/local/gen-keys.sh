@@ -10,6 +10,11 @@ ALI_APP_IDS=(2021000000000001 2021000000000002)
 WX_FILES=(merchant_private.pem merchant_public.pem merchant_serial.txt wechatpay_private.pem wechatpay_public.pem
           wechatpay_public_key_id.txt apiv3_key.txt)
 ALI_FILES=(app_private.pem app_public.pem alipay_private.pem alipay_public.pem)
+WX2_MCH_IDS=(1900000003)
+WX2_FILES=(api_key.txt)
+UP_MER_IDS=(777290058110001)
+UP_FILES=(merchant_private.pem merchant_public.pem merchant_cert_id.txt unionpay_private.pem unionpay_public.pem
+          unionpay_cert_id.txt)
 
 command -v openssl >/dev/null || { echo "gen-keys.sh: openssl not found" >&2; exit 1; }
 umask 077
@@ -60,6 +65,33 @@ for app_id in "${ALI_APP_IDS[@]}"; do
   tmp=$(mktemp -d "$DIR/alipay/.tmp.XXXXXX")
   keypair "$tmp" app
   keypair "$tmp" alipay
+  rm -rf "$target"
+  mv "$tmp" "$target"
+  echo "gen-keys.sh: wrote $target"
+done
+
+# WeChat Pay v2: one shared API key (32 characters) signs both ways (MD5 / HMAC-SHA256) and decrypts refund notices.
+for mch_id in "${WX2_MCH_IDS[@]}"; do
+  target="$DIR/wxpay2/$mch_id"
+  complete "$target" "${WX2_FILES[@]}" && continue
+  mkdir -p "$DIR/wxpay2"
+  tmp=$(mktemp -d "$DIR/wxpay2/.tmp.XXXXXX")
+  random_alnum 32 > "$tmp/api_key.txt"
+  rm -rf "$target"
+  mv "$tmp" "$target"
+  echo "gen-keys.sh: wrote $target"
+done
+
+# UnionPay: the merchant's signing key (its certificate's id goes in certId) and UnionPay's own signing key.
+for mer_id in "${UP_MER_IDS[@]}"; do
+  target="$DIR/unionpay/$mer_id"
+  complete "$target" "${UP_FILES[@]}" && continue
+  mkdir -p "$DIR/unionpay"
+  tmp=$(mktemp -d "$DIR/unionpay/.tmp.XXXXXX")
+  keypair "$tmp" merchant
+  keypair "$tmp" unionpay
+  random_digits 11 > "$tmp/merchant_cert_id.txt"
+  random_digits 11 > "$tmp/unionpay_cert_id.txt"
   rm -rf "$target"
   mv "$tmp" "$target"
   echo "gen-keys.sh: wrote $target"

@@ -1,5 +1,6 @@
 package com.aggpay.router.channel;
 
+import java.time.LocalDate;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 
@@ -8,8 +9,8 @@ import org.springframework.http.ResponseEntity;
  * failover (that is the router's job, from the {@link TradeOutcome} class they return) and never throw for an
  * upstream failure: every failure is classified.
  *
- * <p>Capabilities grow per issue (query, close, refund, bills); an adapter that lacks one says so in
- * {@link #payWays()} or by failing loudly with {@link UnsupportedOperationException}.
+ * <p>Besides opening trades, an adapter declares what else it can do in {@link #capabilities()}; an operation it
+ * lacks fails loudly with {@link UnsupportedOperationException}, never silently.
  */
 public interface ChannelAdapter {
 
@@ -18,7 +19,45 @@ public interface ChannelAdapter {
     /** The pay ways this adapter can open. */
     Set<PayWay> payWays();
 
+    /** Everything beyond {@link #createTrade}: query, close, refund, refund query and notification, bills. */
+    Set<Capability> capabilities();
+
     TradeOutcome createTrade(ChannelInstance channel, TradeRequest request);
+
+    /**
+     * The trade's state upstream. {@link NotifyOutcome.Verified} is a signed, verified statement of the channel
+     * (its {@code status} mapped by the adapter's exhaustive switch); {@link NotifyOutcome.Refused} means no
+     * trustworthy answer was had (timeout, 5xx, bad signature): try again later.
+     */
+    default NotifyOutcome queryTrade(ChannelInstance channel, String outTradeNo) {
+        throw unsupported(Capability.QUERY);
+    }
+
+    /**
+     * Closes an unpaid trade so it can never be paid: {@link TradeStatus#CLOSED} when it is closed or never existed,
+     * {@link TradeStatus#PAID} when it was paid (then it cannot be closed), {@link TradeStatus#UNKNOWN} when the
+     * channel gave no clear answer: try again.
+     */
+    default TradeStatus closeTrade(ChannelInstance channel, String outTradeNo) {
+        throw unsupported(Capability.CLOSE);
+    }
+
+    default RefundOutcome refund(ChannelInstance channel, RefundRequest request) {
+        throw unsupported(Capability.REFUND);
+    }
+
+    default RefundOutcome queryRefund(ChannelInstance channel, String outTradeNo, String outRefundNo) {
+        throw unsupported(Capability.REFUND_QUERY);
+    }
+
+    default RefundNotifyOutcome verifyRefundNotification(ChannelInstance channel, ChannelNotification notification) {
+        throw unsupported(Capability.REFUND_NOTIFY);
+    }
+
+    /** Downloads and parses the channel's bill of one day (the channel's own calendar day, Asia/Shanghai). */
+    default ChannelBill downloadBill(ChannelInstance channel, LocalDate day) {
+        throw unsupported(Capability.BILL);
+    }
 
     /** Verify and decode a payment notification; never trusts anything before the signature verifies. */
     NotifyOutcome verifyPaymentNotification(ChannelInstance channel, ChannelNotification notification);
@@ -28,4 +67,8 @@ public interface ChannelAdapter {
 
     /** The channel's own "not accepted, send again" answer. */
     ResponseEntity<String> refuse(String reason);
+
+    private UnsupportedOperationException unsupported(Capability capability) {
+        return new UnsupportedOperationException(type() + " adapter cannot " + capability);
+    }
 }

@@ -60,6 +60,11 @@ class PlaceTradeTest {
         }
 
         @Override
+        public Set<com.aggpay.router.channel.Capability> capabilities() {
+            return Set.of();
+        }
+
+        @Override
         public TradeOutcome createTrade(ChannelInstance channel, TradeRequest request) {
             calls.add(channel.name() + ":" + request.outTradeNo());
             return script.get(channel.name()).poll();

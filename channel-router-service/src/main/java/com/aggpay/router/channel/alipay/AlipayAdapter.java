@@ -1,5 +1,6 @@
 package com.aggpay.router.channel.alipay;
 
+import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
@@ -36,6 +37,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -73,6 +75,11 @@ public class AlipayAdapter implements ChannelAdapter {
     @Override
     public Set<PayWay> payWays() {
         return PAY_WAYS;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.QUERY, Capability.CLOSE);
     }
 
     @Override
@@ -236,6 +243,7 @@ public class AlipayAdapter implements ChannelAdapter {
      * The trade as Alipay reports it (response signature verified by the SDK): {@code Verified} with its status, or
      * {@code Refused} with {@code ACQ.TRADE_NOT_EXIST} or the failure. Not yet on {@link ChannelAdapter}.
      */
+    @Override
     public NotifyOutcome queryTrade(ChannelInstance channel, String outTradeNo) {
         AlipayTradeQueryModel model = new AlipayTradeQueryModel();
         model.setOutTradeNo(outTradeNo);
@@ -262,6 +270,7 @@ public class AlipayAdapter implements ChannelAdapter {
      * Closes the trade upstream: {@code CLOSED} when it is closed or never existed, {@code PAID} when it was paid
      * meanwhile, {@code UNKNOWN} when the answer is not known (try again later). Not yet on {@link ChannelAdapter}.
      */
+    @Override
     public TradeStatus closeTrade(ChannelInstance channel, String outTradeNo) {
         AlipayTradeCloseModel model = new AlipayTradeCloseModel();
         model.setOutTradeNo(outTradeNo);

@@ -1,5 +1,6 @@
 package com.aggpay.router.channel.wxpay.v3;
 
+import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,11 @@ public class WxPayV3Adapter implements ChannelAdapter {
     @Override
     public Set<PayWay> payWays() {
         return PAY_WAYS;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.QUERY, Capability.CLOSE);
     }
 
     @Override
@@ -147,6 +154,7 @@ public class WxPayV3Adapter implements ChannelAdapter {
      * The trade as WeChat Pay reports it (its response signature verified): {@code Verified} with its status, or
      * {@code Refused} with {@code ORDER_NOT_EXIST} or the failure. Not yet on {@link ChannelAdapter}.
      */
+    @Override
     public NotifyOutcome queryTrade(ChannelInstance channel, String outTradeNo) {
         var query = new com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest();
         query.setMchid(channel.accountId());
@@ -166,6 +174,7 @@ public class WxPayV3Adapter implements ChannelAdapter {
      * Closes the trade upstream: {@code CLOSED} when it is closed or never existed, {@code PAID} when it was paid
      * meanwhile, {@code UNKNOWN} when the answer is not known (try again later). Not yet on {@link ChannelAdapter}.
      */
+    @Override
     public TradeStatus closeTrade(ChannelInstance channel, String outTradeNo) {
         var close = new com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest();
         close.setMchid(channel.accountId());
