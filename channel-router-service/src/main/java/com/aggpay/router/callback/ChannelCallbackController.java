@@ -16,25 +16,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ChannelCallbackController {
 
-    private final HandleChannelCallback handler;
+    private final HandleChannelCallback payments;
+    private final HandleRefundCallback refunds;
 
-    public ChannelCallbackController(HandleChannelCallback handler) {
-        this.handler = handler;
+    public ChannelCallbackController(HandleChannelCallback payments, HandleRefundCallback refunds) {
+        this.payments = payments;
+        this.refunds = refunds;
     }
 
     @PostMapping("/api/v1/channel-notify/{channel}")
     public ResponseEntity<String> payment(@PathVariable String channel, HttpServletRequest request)
             throws IOException {
+        return payments.handle(channel, raw(request), remote(request));
+    }
+
+    @PostMapping("/api/v1/channel-notify/{channel}/refund")
+    public ResponseEntity<String> refund(@PathVariable String channel, HttpServletRequest request) throws IOException {
+        return refunds.handle(channel, raw(request), remote(request));
+    }
+
+    private static ChannelNotification raw(HttpServletRequest request) throws IOException {
         // straight from the stream: Spring would rebuild a form body from parsed parameters, not the bytes signed
         byte[] body = request.getInputStream().readAllBytes();
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
         }
-        ChannelNotification notification = new ChannelNotification(headers, body,
-                request.getContentType());
-        String remote = request.getHeader("X-Forwarded-For") != null ? request.getHeader("X-Forwarded-For")
-                : request.getRemoteAddr();
-        return handler.handle(channel, notification, remote);
+        return new ChannelNotification(headers, body, request.getContentType());
+    }
+
+    private static String remote(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return forwarded != null ? forwarded : request.getRemoteAddr();
     }
 }

@@ -35,7 +35,11 @@ public class DemoChannelSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoChannelSeeder.class);
     static final String DEMO_MCH_NO = "M10001";
+    /** 50,000 yuan a transaction: a typical small-merchant channel limit */
+    private static final long DEMO_MAX_AMOUNT = 5_000_000L;
     private static final Set<PayWay> WX_V3 = EnumSet.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP);
+    private static final Set<PayWay> WX_V2 = WX_V3;
+    private static final Set<PayWay> UNIONPAY = EnumSet.of(PayWay.UP_QR);
     private static final Set<PayWay> ALIPAY = EnumSet.of(PayWay.ALI_QR, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP,
             PayWay.ALI_JSAPI);
 
@@ -67,6 +71,8 @@ public class DemoChannelSeeder implements ApplicationRunner {
         wxV3("wxpay-b", "1900000002", "wx0000000000000002", 20, 6000);
         alipay("alipay-a", "2021000000000001", 10, 3800);
         alipay("alipay-b", "2021000000000002", 20, 6000);
+        wxV2("wxpay-v2", "1900000003", "wx0000000000000003", 30, 6000);
+        unionPay("unionpay-a", "777290058110001", 10, 3800);
         log.info("demo channels seeded from {} against {}", keysDir, simulatorUrl);
     }
 
@@ -80,6 +86,25 @@ public class DemoChannelSeeder implements ApplicationRunner {
         credentials.put("wechatpay_public_key", read(dir, "wechatpay_public.pem"));
         credentials.put("api_v3_key", read(dir, "apiv3_key.txt"));
         upsert(name, ChannelType.WXPAY_V3, mchid, WX_V3, priority, feeRatePpm, credentials);
+    }
+
+    private void wxV2(String name, String mchId, String appid, int priority, int feeRatePpm) {
+        Path dir = keysDir.resolve("wxpay2").resolve(mchId);
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("appid", appid);
+        credentials.put("api_key", read(dir, "api_key.txt"));
+        credentials.put("sign_type", "HMAC-SHA256");
+        upsert(name, ChannelType.WXPAY_V2, mchId, WX_V2, priority, feeRatePpm, credentials);
+    }
+
+    private void unionPay(String name, String merId, int priority, int feeRatePpm) {
+        Path dir = keysDir.resolve("unionpay").resolve(merId);
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("merchant_private_key", read(dir, "merchant_private.pem"));
+        credentials.put("merchant_cert_id", read(dir, "merchant_cert_id.txt"));
+        credentials.put("unionpay_public_key", read(dir, "unionpay_public.pem"));
+        credentials.put("unionpay_cert_id", read(dir, "unionpay_cert_id.txt"));
+        upsert(name, ChannelType.UNIONPAY, merId, UNIONPAY, priority, feeRatePpm, credentials);
     }
 
     private void alipay(String name, String appId, int priority, int feeRatePpm) {
@@ -102,6 +127,8 @@ public class DemoChannelSeeder implements ApplicationRunner {
         row.setEnabled(true);
         row.setPriority(priority);
         row.setFeeRatePpm(feeRatePpm);
+        row.setMinAmount(1);
+        row.setMaxAmount(DEMO_MAX_AMOUNT);
         row.setApiBaseUrl(simulatorUrl);
         row.setCredentialsEnc(instances.seal(credentials));
         row.setUpdatedAt(now);

@@ -19,6 +19,10 @@ public class ChannelInstanceRow {
     private int priority;
     /** fee rate in parts per million of the amount (3800 = 0.38%) */
     private int feeRatePpm;
+    /** per-transaction limits and the daily amount cap, minor units; null = none */
+    private long minAmount;
+    private Long maxAmount;
+    private Long dailyCap;
     private String apiBaseUrl;
     private String credentialsEnc;
     private LocalDateTime createdAt;
@@ -38,6 +42,12 @@ public class ChannelInstanceRow {
     public void setPriority(int v) { priority = v; }
     public int getFeeRatePpm() { return feeRatePpm; }
     public void setFeeRatePpm(int v) { feeRatePpm = v; }
+    public long getMinAmount() { return minAmount; }
+    public void setMinAmount(long v) { minAmount = v; }
+    public Long getMaxAmount() { return maxAmount; }
+    public void setMaxAmount(Long v) { maxAmount = v; }
+    public Long getDailyCap() { return dailyCap; }
+    public void setDailyCap(Long v) { dailyCap = v; }
     public String getApiBaseUrl() { return apiBaseUrl; }
     public void setApiBaseUrl(String v) { apiBaseUrl = v; }
     public String getCredentialsEnc() { return credentialsEnc; }

@@ -37,8 +37,9 @@ public class ChannelInstances {
         return Optional.ofNullable(rows.selectById(name)).map(this::toInstance);
     }
 
-    public List<ChannelInstance> contractedFor(String mchNo) {
-        return rows.findContracted(mchNo).stream().map(this::toInstance).toList();
+    /** The merchant's usable channels for this amount (contract, enabled, per-transaction limits), best first. */
+    public List<ChannelInstance> contractedFor(String mchNo, long amount) {
+        return rows.findContracted(mchNo, amount).stream().map(this::toInstance).toList();
     }
 
     public String seal(Map<String, String> credentials) {

@@ -46,7 +46,7 @@ public class PlaceTrade {
 
     public PlaceTradeResponse place(PlaceTradeRequest request) {
         PayWay payWay = PayWay.valueOf(request.payWay());
-        List<ChannelInstance> candidates = channels.contractedFor(request.mchNo()).stream()
+        List<ChannelInstance> candidates = channels.contractedFor(request.mchNo(), request.amount()).stream()
                 .filter(c -> adapters.canOpen(c, payWay)).toList();
         List<PlaceTradeResponse.Attempt> attempts = new ArrayList<>();
         int seq = 0;

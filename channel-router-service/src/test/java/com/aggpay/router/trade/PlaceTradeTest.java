@@ -96,7 +96,7 @@ class PlaceTradeTest {
             list.add(new ChannelInstance(name, ChannelType.WXPAY_V3, "acct-" + name, EnumSet.of(PayWay.WX_NATIVE),
                     true, "http://sim", "http://gw/api/v1/channel-notify/" + name, Map.of()));
         }
-        when(channels.contractedFor("M1")).thenReturn(list);
+        when(channels.contractedFor("M1", 1234)).thenReturn(list);
         return new PlaceTrade(channels, new ChannelAdapters(List.of(adapter)), attemptRows,
                 new RouterProperties("http://gw", 3), Clock.systemUTC());
     }
@@ -207,7 +207,7 @@ class PlaceTradeTest {
                 throw new IllegalStateException("bug");
             }
         };
-        when(channels.contractedFor("M1")).thenReturn(List.of(new ChannelInstance("wxpay-a", ChannelType.WXPAY_V3,
+        when(channels.contractedFor("M1", 1234)).thenReturn(List.of(new ChannelInstance("wxpay-a", ChannelType.WXPAY_V3,
                 "a", EnumSet.of(PayWay.WX_NATIVE), true, "http://sim", "http://gw/n", Map.of())));
         PlaceTrade placeTrade = new PlaceTrade(channels, new ChannelAdapters(List.of(throwing)), attemptRows,
                 new RouterProperties("http://gw", 3), Clock.systemUTC());
