@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentSpineIT {
 
-    private static final String APP_SECRET = "demo-app-secret-0123456789abcdef";
-    private static final String WEBHOOK_SECRET = "demo-webhook-secret-0123456789ab";
+    private static final String APP_SECRET = SharedPlatform.APP_SECRET;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private WebhookInbox inbox;
@@ -33,19 +31,9 @@ class PaymentSpineIT {
 
     @BeforeAll
     void startPlatform() throws Exception {
-        inbox = new WebhookInbox(WEBHOOK_SECRET);
-        platform = Platform.start(inbox.url());
-        merchant = new MerchantClient(platform.gatewayUrl(), "demo-app", APP_SECRET);
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (inbox != null) {
-            inbox.close();
-        }
+        inbox = SharedPlatform.inbox();
+        platform = SharedPlatform.platform();
+        merchant = SharedPlatform.demoMerchant();
     }
 
     @Test
