@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param notifications asynchronous notification delivery ({@code sim.notify.*})
  * @param wxpayV3     WeChat Pay v3 merchants (mchid and the appid bound to it)
  * @param alipay      Alipay app_ids
+ * @param wxpayV2     WeChat Pay v2 merchants (mch_id and the appid bound to it)
  */
 @ConfigurationProperties("sim")
 public record SimProperties(String keysDir, Duration holdTimeout, @Name("notify") Notify notifications,
-                            List<WxV3> wxpayV3, Alipay alipay) {
+                            List<WxV3> wxpayV3, Alipay alipay, List<WxV2> wxpayV2) {
 
     public SimProperties {
         holdTimeout = holdTimeout == null ? Duration.ofMinutes(5) : holdTimeout;
         wxpayV3 = wxpayV3 == null ? List.of() : wxpayV3;
+        wxpayV2 = wxpayV2 == null ? List.of() : wxpayV2;
         alipay = alipay == null ? new Alipay(List.of()) : alipay;
         notifications = notifications == null ? new Notify(null, null) : notifications;
     }
@@ -32,6 +34,9 @@ public record SimProperties(String keysDir, Duration holdTimeout, @Name("notify"
     }
 
     public record WxV3(String mchid, String appid) {
+    }
+
+    public record WxV2(String mchId, String appid) {
     }
 
     public record Alipay(List<String> appIds) {

@@ -26,6 +26,7 @@ public class Accounts {
 
     private final Map<String, WxV3Account> wxV3 = new LinkedHashMap<>();
     private final Map<String, AliAccount> alipay = new LinkedHashMap<>();
+    private final Map<String, WxV2Account> wxV2 = new LinkedHashMap<>();
     /** A key no platform knows: BAD_SIGNATURE signs with it. */
     private final KeyPair wrongKey = Rsa.newKeyPair();
 
@@ -46,7 +47,12 @@ public class Accounts {
             alipay.put(appId, new AliAccount(appId, Pem.publicKey(read(d, "app_public.pem")),
                     Pem.privateKey(read(d, "alipay_private.pem"))));
         }
-        log.info("loaded simulator accounts from {}: wxpay-v3 {}, alipay {}", dir, wxV3.keySet(), alipay.keySet());
+        for (SimProperties.WxV2 account : properties.wxpayV2()) {
+            String apiKey = read(dir.resolve("wxpay2").resolve(account.mchId()), "api_key.txt").trim();
+            wxV2.put(account.mchId(), new WxV2Account(account.mchId(), account.appid(), apiKey));
+        }
+        log.info("loaded simulator accounts from {}: wxpay-v3 {}, alipay {}, wxpay-v2 {}", dir, wxV3.keySet(),
+                alipay.keySet(), wxV2.keySet());
     }
 
     public Optional<WxV3Account> wxV3(String mchid) {
@@ -55,6 +61,10 @@ public class Accounts {
 
     public Optional<AliAccount> alipay(String appId) {
         return Optional.ofNullable(appId == null ? null : alipay.get(appId));
+    }
+
+    public Optional<WxV2Account> wxV2(String mchId) {
+        return Optional.ofNullable(mchId == null ? null : wxV2.get(mchId));
     }
 
     public KeyPair wrongKey() {

@@ -78,6 +78,10 @@ public class SimHooksController {
             protocol = Protocol.WXPAY_V3;
             appId = accounts.wxV3(account).get().appid();
             channelTradeNo = TradeNumbers.wxTransactionId();
+        } else if (accounts.wxV2(account).isPresent()) {
+            protocol = Protocol.WXPAY_V2;
+            appId = accounts.wxV2(account).get().appid();
+            channelTradeNo = TradeNumbers.wxTransactionId();
         } else if (accounts.alipay(account).isPresent()) {
             protocol = Protocol.ALIPAY;
             appId = account;
@@ -87,7 +91,7 @@ public class SimHooksController {
         }
         OffsetDateTime now = OffsetDateTime.now();
         Trade trade = new Trade(protocol, account, appId, no, channelTradeNo, null,
-                protocol == Protocol.WXPAY_V3 ? "NATIVE" : "precreate", amount.longValue(), "CNY", "injected", null,
+                protocol == Protocol.ALIPAY ? "precreate" : "NATIVE", amount.longValue(), "CNY", "injected", null,
                 null, null, null, now);
         if (ledger.putIfAbsent(trade) != trade) {
             return conflict("OUT_TRADE_NO_USED", "trade exists");

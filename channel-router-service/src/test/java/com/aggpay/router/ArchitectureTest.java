@@ -1,0 +1,40 @@
+package com.aggpay.router;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Plain JUnit tests calling ArchUnit directly: ArchUnit's own engine does not run under JUnit 6. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.aggpay.router");
+
+    @Test
+    void adapters_know_nothing_of_routing_callbacks_or_storage() {
+        noClasses().that().resideInAPackage("com.aggpay.router.channel..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aggpay.router.trade..",
+                        "com.aggpay.router.callback..", "com.aggpay.router.store..", "com.aggpay.router.local..",
+                        "org.apache.ibatis..", "com.baomidou..")
+                .check(classes);
+    }
+
+    @Test
+    void one_channel_package_never_reaches_into_another() {
+        for (String pkg : new String[] {"wxpay.v3", "wxpay.v2", "alipay", "unionpay"}) {
+            noClasses().that().resideInAPackage("com.aggpay.router.channel." + pkg + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others(pkg))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    private static String[] others(String pkg) {
+        return java.util.Arrays.stream(new String[] {"wxpay.v3", "wxpay.v2", "alipay", "unionpay"})
+                .filter(p -> !p.equals(pkg)).map(p -> "com.aggpay.router.channel." + p + "..")
+                .toArray(String[]::new);
+    }
+}
