@@ -70,6 +70,22 @@ public final class Trade {
         return false;
     }
 
+    /**
+     * Takes {@code refund} off what is still refundable: false (nothing changes) unless the trade is paid and the
+     * refunds together stay within the paid amount. Fully refunded → REFUNDED. Any protocol's refund calls this.
+     */
+    public synchronized boolean refund(long refund) {
+        boolean paid = state == TradeState.PAID || state == TradeState.REFUNDED;
+        if (!paid || refund < 1 || refund > amount - refundedAmount) {
+            return false;
+        }
+        refundedAmount += refund;
+        if (refundedAmount == amount) {
+            state = TradeState.REFUNDED;
+        }
+        return true;
+    }
+
     public synchronized TradeState state() {
         return state;
     }
