@@ -12,16 +12,19 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param wxpayV3     WeChat Pay v3 merchants (mchid and the appid bound to it)
  * @param alipay      Alipay app_ids
  * @param wxpayV2     WeChat Pay v2 merchants (mch_id and the appid bound to it)
+ * @param unionpay    UnionPay merIds
  */
 @ConfigurationProperties("sim")
 public record SimProperties(String keysDir, Duration holdTimeout, @Name("notify") Notify notifications,
-                            List<WxV3> wxpayV3, Alipay alipay, List<WxV2> wxpayV2) {
+                            List<WxV3> wxpayV3, Alipay alipay, List<WxV2> wxpayV2,
+                            Unionpay unionpay) {
 
     public SimProperties {
         holdTimeout = holdTimeout == null ? Duration.ofMinutes(5) : holdTimeout;
         wxpayV3 = wxpayV3 == null ? List.of() : wxpayV3;
         wxpayV2 = wxpayV2 == null ? List.of() : wxpayV2;
         alipay = alipay == null ? new Alipay(List.of()) : alipay;
+        unionpay = unionpay == null ? new Unionpay(List.of()) : unionpay;
         notifications = notifications == null ? new Notify(null, null) : notifications;
     }
 
@@ -42,6 +45,12 @@ public record SimProperties(String keysDir, Duration holdTimeout, @Name("notify"
     public record Alipay(List<String> appIds) {
         public Alipay {
             appIds = appIds == null ? List.of() : appIds;
+        }
+    }
+
+    public record Unionpay(List<String> merIds) {
+        public Unionpay {
+            merIds = merIds == null ? List.of() : merIds;
         }
     }
 }

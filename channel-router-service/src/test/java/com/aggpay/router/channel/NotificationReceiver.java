@@ -37,6 +37,8 @@ public final class NotificationReceiver implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            // the path as a pseudo-header (never a real header name): some channels notify different paths
+            headers.put(":path", exchange.getRequestURI().getPath());
             received.add(new ChannelNotification(headers, body, headers.get("content-type")));
             boolean fail = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             byte[] reply = (fail ? "" : answer).getBytes(StandardCharsets.UTF_8);

@@ -27,6 +27,7 @@ public class Accounts {
     private final Map<String, WxV3Account> wxV3 = new LinkedHashMap<>();
     private final Map<String, AliAccount> alipay = new LinkedHashMap<>();
     private final Map<String, WxV2Account> wxV2 = new LinkedHashMap<>();
+    private final Map<String, UpAccount> unionpay = new LinkedHashMap<>();
     /** A key no platform knows: BAD_SIGNATURE signs with it. */
     private final KeyPair wrongKey = Rsa.newKeyPair();
 
@@ -51,8 +52,14 @@ public class Accounts {
             String apiKey = read(dir.resolve("wxpay2").resolve(account.mchId()), "api_key.txt").trim();
             wxV2.put(account.mchId(), new WxV2Account(account.mchId(), account.appid(), apiKey));
         }
-        log.info("loaded simulator accounts from {}: wxpay-v3 {}, alipay {}, wxpay-v2 {}", dir, wxV3.keySet(),
-                alipay.keySet(), wxV2.keySet());
+        for (String merId : properties.unionpay().merIds()) {
+            Path d = dir.resolve("unionpay").resolve(merId);
+            unionpay.put(merId, new UpAccount(merId, Pem.publicKey(read(d, "merchant_public.pem")),
+                    read(d, "merchant_cert_id.txt").trim(), Pem.privateKey(read(d, "unionpay_private.pem")),
+                    read(d, "unionpay_cert_id.txt").trim()));
+        }
+        log.info("loaded simulator accounts from {}: wxpay-v3 {}, alipay {}, wxpay-v2 {}, unionpay {}", dir,
+                wxV3.keySet(), alipay.keySet(), wxV2.keySet(), unionpay.keySet());
     }
 
     public Optional<WxV3Account> wxV3(String mchid) {
@@ -65,6 +72,10 @@ public class Accounts {
 
     public Optional<WxV2Account> wxV2(String mchId) {
         return Optional.ofNullable(mchId == null ? null : wxV2.get(mchId));
+    }
+
+    public Optional<UpAccount> unionpay(String merId) {
+        return Optional.ofNullable(merId == null ? null : unionpay.get(merId));
     }
 
     public KeyPair wrongKey() {

@@ -2,17 +2,28 @@ package com.aggpay.simulator.alipay;
 
 import com.aggpay.simulator.account.AliAccount;
 import com.aggpay.simulator.account.Accounts;
+import com.aggpay.simulator.bill.BillDay;
+import com.aggpay.simulator.bill.BillFiles;
+import com.aggpay.simulator.crypto.Randoms;
 import com.aggpay.simulator.crypto.Rsa;
+import com.aggpay.simulator.ledger.TradeNumbers;
+import com.aggpay.simulator.oauth.OAuthCodes;
 import com.aggpay.simulator.ledger.Trade;
 import com.aggpay.simulator.web.Json;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** One gateway call: find the app, verify {@code sign}, dispatch on {@code method}. */
+/** One gateway call: find the app, verify {@code sign}, dispatch on {@code method} (trades, refunds, bills, OAuth). */
 @Component
 public class AliGateway {
 
@@ -21,15 +32,28 @@ public class AliGateway {
             "alipay.trade.app.pay");
     static final Set<String> CREATES = Set.of("alipay.trade.precreate", "alipay.trade.create", "alipay.trade.wap.pay",
             "alipay.trade.page.pay", "alipay.trade.app.pay");
+    /** Calls that move money or open trades: ERROR_5XX and TIMEOUT_AFTER_ACCEPT do the work, then fail the answer. */
+    static final Set<String> MUTATING = Set.of("alipay.trade.precreate", "alipay.trade.create", "alipay.trade.wap.pay",
+            "alipay.trade.page.pay", "alipay.trade.app.pay", "alipay.trade.refund");
+    private static final String OAUTH_TOKEN = "alipay.system.oauth.token";
 
     private final Accounts accounts;
     private final AliTrades trades;
     private final AliReplies replies;
+    private final AliRefunds refunds;
+    private final BillDay billDay;
+    private final BillFiles billFiles;
+    private final OAuthCodes oauthCodes;
 
-    AliGateway(Accounts accounts, AliTrades trades, AliReplies replies) {
+    AliGateway(Accounts accounts, AliTrades trades, AliReplies replies, AliRefunds refunds, BillDay billDay,
+               BillFiles billFiles, OAuthCodes oauthCodes) {
         this.accounts = accounts;
         this.trades = trades;
         this.replies = replies;
+        this.refunds = refunds;
+        this.billDay = billDay;
+        this.billFiles = billFiles;
+        this.oauthCodes = oauthCodes;
     }
 
     ResponseEntity<byte[]> call(Map<String, String> params) {
@@ -67,17 +91,74 @@ public class AliGateway {
         if (!"RSA2".equals(params.get("sign_type"))) {
             return AliTrades.Result.fail("40002", "isv.invalid-signature-type", "无效的签名类型");
         }
+        String method = params.get("method") == null ? "" : params.get("method");
+        if (OAUTH_TOKEN.equals(method)) {
+            return oauthToken(account, params);
+        }
         JsonNode biz = Json.readObject(params.getOrDefault("biz_content", ""));
         if (biz == null) {
             return AliTrades.Result.fail("40002", "isv.invalid-biz-content", "biz_content 不是 JSON 对象");
         }
-        String method = params.get("method") == null ? "" : params.get("method");
         return switch (method) {
             case "alipay.trade.precreate", "alipay.trade.create", "alipay.trade.wap.pay", "alipay.trade.page.pay",
                  "alipay.trade.app.pay" -> trades.open(account, method, biz, params.get("notify_url"));
             case "alipay.trade.query" -> trades.query(account, biz);
             case "alipay.trade.close" -> trades.close(account, biz);
+            case "alipay.trade.refund" -> refunds.refund(account, biz);
+            case "alipay.trade.fastpay.refund.query" -> refunds.query(account, biz);
+            case "alipay.data.dataservice.bill.downloadurl.query" -> billUrl(account, biz);
             default -> AliTrades.Result.fail("40002", "isv.invalid-method", "不存在的方法名");
         };
+    }
+
+    /**
+     * The day's trade bill as a download URL on this simulator. Only {@code bill_type=trade} by day; a day without
+     * payments or refunds has no bill ({@code isp.bill_not_exist}), as Alipay.
+     */
+    private AliTrades.Result billUrl(AliAccount account, JsonNode biz) {
+        if (!"trade".equals(biz.path("bill_type").asString(""))) {
+            return AliTrades.Result.fail("40004", "isv.invalid-bill-type", "账单类型不合法，本模拟器只提供 trade");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(biz.path("bill_date").asString(""));
+        } catch (DateTimeParseException e) {
+            return AliTrades.Result.fail("40004", "isv.invalid-bill-date", "账单时间格式不正确，应为 yyyy-MM-dd");
+        }
+        if (day.isAfter(LocalDate.now(TradeNumbers.CHINA))) {
+            return AliTrades.Result.fail("40004", "isv.invalid-bill-date", "账单时间不能晚于今天");
+        }
+        var payments = billDay.payments(account.appId(), day);
+        var refunded = billDay.refunds(account.appId(), day);
+        if (payments.isEmpty() && refunded.isEmpty()) {
+            return AliTrades.Result.fail("40004", "isp.bill_not_exist", "账单不存在");
+        }
+        String name = AliBill.userId(account.appId()) + "_" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv.zip";
+        String token = billFiles.put(new BillFiles.File(account.appId(), name, "application/oct-stream",
+                AliBill.zip(account.appId(), day, payments, refunded)));
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/downloadBillFile.resource")
+                .queryParam("bizType", "trade").queryParam("userId", AliBill.userId(account.appId()))
+                .queryParam("fileType", "csv.zip").queryParam("bizDates", day.format(DateTimeFormatter.BASIC_ISO_DATE))
+                .queryParam("downloadFileName", name).queryParam("fileId", token).encode().toUriString();
+        return AliTrades.Result.ok(Map.of("bill_download_url", url), null);
+    }
+
+    /** {@code alipay.system.oauth.token}: an auth_code of the auth_base stand-in → the payer's user_id (buyer_id). */
+    private AliTrades.Result oauthToken(AliAccount account, Map<String, String> params) {
+        if (!"authorization_code".equals(params.get("grant_type"))) {
+            return AliTrades.Result.fail("40002", "isv.grant-type-invalid", "不支持的grantType");
+        }
+        Optional<String> payer = oauthCodes.redeem(account.appId(), params.get("code"));
+        if (payer.isEmpty()) {
+            return AliTrades.Result.fail("40002", "isv.code-invalid", "授权码code无效");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user_id", OAuthCodes.aliUserId(account.appId(), payer.get()));
+        fields.put("access_token", "authbseB" + Randoms.alnum(32));
+        fields.put("expires_in", 1296000);
+        fields.put("refresh_token", "authbseB" + Randoms.alnum(32));
+        fields.put("re_expires_in", 2592000);
+        fields.put("auth_start", ZonedDateTime.now(TradeNumbers.CHINA).format(AliTrades.TIME));
+        return AliTrades.Result.ok(fields, null);
     }
 }

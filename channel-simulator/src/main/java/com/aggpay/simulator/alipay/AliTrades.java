@@ -161,7 +161,7 @@ class AliTrades {
         }
     }
 
-    private Optional<Trade> find(AliAccount account, JsonNode biz) {
+    Optional<Trade> find(AliAccount account, JsonNode biz) {
         String outTradeNo = biz.path("out_trade_no").asString("");
         if (!outTradeNo.isEmpty()) {
             return ledger.find(account.appId(), outTradeNo);

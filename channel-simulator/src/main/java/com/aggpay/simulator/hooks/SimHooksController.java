@@ -7,6 +7,7 @@ import com.aggpay.simulator.ledger.Protocol;
 import com.aggpay.simulator.ledger.Trade;
 import com.aggpay.simulator.ledger.TradeNumbers;
 import com.aggpay.simulator.notify.PaymentNotifier;
+import com.aggpay.simulator.unionpay.UpNumbers;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -86,6 +87,10 @@ public class SimHooksController {
             protocol = Protocol.ALIPAY;
             appId = account;
             channelTradeNo = TradeNumbers.aliTradeNo();
+        } else if (accounts.unionpay(account).isPresent()) {
+            protocol = Protocol.UNIONPAY;
+            appId = account;
+            channelTradeNo = UpNumbers.queryId();
         } else {
             return ResponseEntity.badRequest().body(Map.of("error", "unknown account " + account));
         }

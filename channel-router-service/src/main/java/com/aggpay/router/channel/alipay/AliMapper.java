@@ -83,4 +83,16 @@ final class AliMapper {
         return chinaTime == null || chinaTime.isBlank() ? null
                 : java.time.LocalDateTime.parse(chinaTime, TIME).atZone(CHINA).toOffsetDateTime();
     }
+
+    /** Whether the call failed before its request could reach Alipay (no connection at all). */
+    static boolean connectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || (t instanceof java.net.SocketTimeoutException
+                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

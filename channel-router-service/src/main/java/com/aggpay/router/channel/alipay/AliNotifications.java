@@ -39,19 +39,9 @@ final class AliNotifications {
     static NotifyOutcome verify(ChannelInstance channel, String alipayPublicKey, byte[] body) {
         Map<String, String> params;
         try {
-            params = parseForm(body);
+            params = verifiedParams(channel, alipayPublicKey, body);
         } catch (IllegalArgumentException e) {
-            return new NotifyOutcome.Refused("malformed form body");
-        }
-        try {
-            if (!AlipaySignature.rsaCheckV1(new HashMap<>(params), alipayPublicKey, "utf-8", "RSA2")) {
-                return new NotifyOutcome.Refused("signature did not verify");
-            }
-        } catch (AlipayApiException | RuntimeException e) {
-            return new NotifyOutcome.Refused("signature check failed: " + e.getClass().getSimpleName());
-        }
-        if (!channel.accountId().equals(params.get("app_id"))) {
-            return new NotifyOutcome.Refused("app_id " + params.get("app_id") + " is not this channel's");
+            return new NotifyOutcome.Refused(e.getMessage());
         }
         String outTradeNo = params.get("out_trade_no");
         Long amount = AliMapper.fen(params.get("total_amount"));
@@ -67,5 +57,31 @@ final class AliNotifications {
         String currency = params.getOrDefault("trans_currency", "CNY");
         return new NotifyOutcome.Verified(outTradeNo, params.get("trade_no"), params.get("app_id"), amount,
                 currency.isBlank() ? "CNY" : currency, AliMapper.status(params.get("trade_status")), paidAt);
+    }
+
+    /**
+     * The form parameters once their signature verified (rsaCheckV1: {@code sign} and {@code sign_type} left out)
+     * and their app_id is this channel's; else IllegalArgumentException with the reason. Payments and refunds alike.
+     */
+    static Map<String, String> verifiedParams(ChannelInstance channel, String alipayPublicKey, byte[] body) {
+        Map<String, String> params;
+        try {
+            params = parseForm(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed form body");
+        }
+        boolean verified;
+        try {
+            verified = AlipaySignature.rsaCheckV1(new HashMap<>(params), alipayPublicKey, "utf-8", "RSA2");
+        } catch (AlipayApiException | RuntimeException e) {
+            throw new IllegalArgumentException("signature check failed: " + e.getClass().getSimpleName());
+        }
+        if (!verified) {
+            throw new IllegalArgumentException("signature did not verify");
+        }
+        if (!channel.accountId().equals(params.get("app_id"))) {
+            throw new IllegalArgumentException("app_id " + params.get("app_id") + " is not this channel's");
+        }
+        return params;
     }
 }

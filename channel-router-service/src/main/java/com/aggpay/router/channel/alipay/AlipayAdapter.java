@@ -1,6 +1,7 @@
 package com.aggpay.router.channel.alipay;
 
 import com.aggpay.router.channel.Capability;
+import com.aggpay.router.channel.ChannelBill;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
@@ -8,6 +9,9 @@ import com.aggpay.router.channel.ChannelType;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
+import com.aggpay.router.channel.RefundNotifyOutcome;
+import com.aggpay.router.channel.RefundOutcome;
+import com.aggpay.router.channel.RefundRequest;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
@@ -35,7 +39,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
@@ -61,10 +67,15 @@ public class AlipayAdapter implements ChannelAdapter {
             PayWay.ALI_APP);
 
     private final AliClientCache clients;
+    private final HttpClient billHttp;
+    private final Duration billTimeout;
 
     public AlipayAdapter(@Value("${aggpay.channel.alipay.connect-timeout:1s}") Duration connectTimeout,
                          @Value("${aggpay.channel.alipay.read-timeout:5s}") Duration readTimeout) {
         this.clients = new AliClientCache(channel -> AliClients.build(channel, connectTimeout, readTimeout));
+        this.billHttp = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        // A bill file is larger than an API answer: give it more time than one call.
+        this.billTimeout = readTimeout.multipliedBy(6);
     }
 
     @Override
@@ -79,7 +90,8 @@ public class AlipayAdapter implements ChannelAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.QUERY, Capability.CLOSE);
+        return EnumSet.of(Capability.QUERY, Capability.CLOSE, Capability.REFUND, Capability.REFUND_QUERY,
+                Capability.REFUND_NOTIFY, Capability.BILL);
     }
 
     @Override
@@ -303,6 +315,44 @@ public class AlipayAdapter implements ChannelAdapter {
             security.warn("event=CALLBACK_SIGNATURE_INVALID channel={} reason={}", channel.name(), refused.reason());
         }
         return outcome;
+    }
+
+    /** Idempotent on out_request_no (= our out_refund_no). */
+    @Override
+    public RefundOutcome refund(ChannelInstance channel, RefundRequest request) {
+        RefundOutcome outcome;
+        try {
+            outcome = AliRefundCalls.refund(clients.get(channel), channel, request);
+        } catch (RuntimeException e) {
+            log.error("channel {} has unusable Alipay credentials: {}", channel.name(), e.getClass().getName());
+            outcome = new RefundOutcome.Failed("CONFIG_ERROR", "channel credentials unusable");
+        }
+        log.info("alipay refund channel={} out_trade_no={} out_refund_no={} outcome={}", channel.name(),
+                request.outTradeNo(), request.outRefundNo(), outcome.getClass().getSimpleName());
+        return outcome;
+    }
+
+    @Override
+    public RefundOutcome queryRefund(ChannelInstance channel, String outTradeNo, String outRefundNo) {
+        try {
+            return AliRefundCalls.query(clients.get(channel), channel, outTradeNo, outRefundNo);
+        } catch (RuntimeException e) {
+            return new RefundOutcome.Unknown("QUERY_FAILED", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public RefundNotifyOutcome verifyRefundNotification(ChannelInstance channel, ChannelNotification notification) {
+        try {
+            return AliRefundCalls.verifyNotification(clients.get(channel), channel, notification.body());
+        } catch (RuntimeException e) {
+            return new RefundNotifyOutcome.Refused("verification failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public ChannelBill downloadBill(ChannelInstance channel, LocalDate day) {
+        return AliBillDownload.download(clients.get(channel), billHttp, billTimeout, channel, day);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.aggpay.router.channel.wxpay.v3;
 
 import com.aggpay.router.channel.Capability;
+import com.aggpay.router.channel.ChannelBill;
 import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
@@ -8,15 +9,27 @@ import com.aggpay.router.channel.ChannelType;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
+import com.aggpay.router.channel.RefundNotifyOutcome;
+import com.aggpay.router.channel.RefundOutcome;
+import com.aggpay.router.channel.RefundRequest;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.RequestParam;
+import com.wechat.pay.java.service.billdownload.DigestBillEntity;
+import com.wechat.pay.java.service.billdownload.model.BillType;
+import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
+import com.wechat.pay.java.service.billdownload.model.TarType;
 import com.wechat.pay.java.service.payments.model.Transaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.EnumSet;
@@ -58,7 +71,8 @@ public class WxPayV3Adapter implements ChannelAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.QUERY, Capability.CLOSE);
+        return EnumSet.of(Capability.QUERY, Capability.CLOSE, Capability.REFUND, Capability.REFUND_QUERY,
+                Capability.REFUND_NOTIFY, Capability.BILL);
     }
 
     @Override
@@ -212,6 +226,127 @@ public class WxPayV3Adapter implements ChannelAdapter {
         }
         return WxV3Notifications.verified(channel, transaction)
                 .orElseGet(() -> refused(channel, "NOTIFY_CONTENT_INVALID", "notification content does not fit this channel"));
+    }
+
+    /** Idempotent on out_refund_no: the same request again answers the first refund, never a second one. */
+    @Override
+    public RefundOutcome refund(ChannelInstance channel, RefundRequest request) {
+        RefundOutcome outcome;
+        WxV3Transport.reset();
+        try {
+            outcome = checked(request, WxV3Refunds.outcome(clients.get(channel).refunds()
+                    .create(WxV3Refunds.createRequest(channel.notifyUrl(), request))));
+        } catch (ServiceException e) {
+            outcome = WxV3Refunds.classify(e);
+        } catch (ValidationException e) {
+            security.warn("event=CHANNEL_RESPONSE_SIGNATURE_INVALID channel={} out_refund_no={}", channel.name(),
+                    request.outRefundNo());
+            outcome = new RefundOutcome.Unknown("RESPONSE_SIGNATURE_INVALID", "response signature did not verify");
+        } catch (RuntimeException e) {
+            // Not sent at all (connection refused, unusable credentials): definitely not refunded.
+            outcome = WxV3Transport.sent() ? new RefundOutcome.Unknown("IO_AFTER_SEND", e.getClass().getSimpleName())
+                    : new RefundOutcome.Failed("CONNECT_FAILED", e.getClass().getSimpleName());
+        }
+        log.info("wxpay-v3 refund channel={} out_trade_no={} out_refund_no={} outcome={}", channel.name(),
+                request.outTradeNo(), request.outRefundNo(), outcome.getClass().getSimpleName());
+        return outcome;
+    }
+
+    /** A success for another amount than asked is not ours to believe: the order side must look. */
+    private static RefundOutcome checked(RefundRequest request, RefundOutcome outcome) {
+        if (outcome instanceof RefundOutcome.Succeeded s && s.amount() != request.refundAmount()) {
+            return new RefundOutcome.Unknown("AMOUNT_MISMATCH", "refunded " + s.amount() + ", asked " + request.refundAmount());
+        }
+        return outcome;
+    }
+
+    /**
+     * The refund as WeChat Pay reports it. A refund WeChat does not know is Unknown (REFUND_NOT_FOUND), not Failed:
+     * the request may still be in flight; sending it again with the same out_refund_no is always safe.
+     */
+    @Override
+    public RefundOutcome queryRefund(ChannelInstance channel, String outTradeNo, String outRefundNo) {
+        var query = new com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest();
+        query.setOutRefundNo(outRefundNo);
+        try {
+            var refund = clients.get(channel).refunds().queryByOutRefundNo(query);
+            if (!outTradeNo.equals(refund.getOutTradeNo()) || !outRefundNo.equals(refund.getOutRefundNo())) {
+                return new RefundOutcome.Unknown("MISMATCH", "answer is about another trade or refund");
+            }
+            return WxV3Refunds.outcome(refund);
+        } catch (ServiceException e) {
+            return "RESOURCE_NOT_EXISTS".equals(e.getErrorCode())
+                    ? new RefundOutcome.Unknown("REFUND_NOT_FOUND", "WeChat Pay knows no such refund (yet)")
+                    : new RefundOutcome.Unknown(e.getErrorCode() == null ? "HTTP_" + e.getHttpStatusCode()
+                    : e.getErrorCode(), e.getErrorMessage());
+        } catch (RuntimeException e) {
+            return new RefundOutcome.Unknown("QUERY_FAILED", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public RefundNotifyOutcome verifyRefundNotification(ChannelInstance channel, ChannelNotification notification) {
+        String body = new String(notification.body(), StandardCharsets.UTF_8);
+        WxV3RefundResource resource;
+        String eventType;
+        try {
+            resource = clients.get(channel).notifications().parse(requestParam(notification, body),
+                    WxV3RefundResource.class);
+            // Read only after the signature over the whole body verified: event_type is covered by it.
+            eventType = JSON.readTree(body).path("event_type").asString(null);
+        } catch (RuntimeException e) {
+            security.warn("event=NOTIFY_SIGNATURE_INVALID channel={} kind=refund reason={}", channel.name(),
+                    e.getClass().getSimpleName());
+            return new RefundNotifyOutcome.Refused("signature or decryption failed: " + e.getClass().getSimpleName());
+        }
+        RefundNotifyOutcome outcome = WxV3Refunds.verified(channel.accountId(), eventType, resource);
+        if (outcome instanceof RefundNotifyOutcome.Refused r) {
+            security.warn("event=NOTIFY_CONTENT_INVALID channel={} kind=refund reason={}", channel.name(), r.reason());
+        }
+        return outcome;
+    }
+
+    /**
+     * The trade bill (bill_type ALL, gzip) of one day: the SDK fetches download_url with a signed request and the
+     * SHA1 it was given is checked after reading. A day without trades has no bill upstream: an empty bill here.
+     */
+    @Override
+    public ChannelBill downloadBill(ChannelInstance channel, LocalDate day) {
+        GetTradeBillRequest request = new GetTradeBillRequest();
+        request.setBillDate(day.toString());
+        request.setBillType(BillType.ALL);
+        request.setTarType(TarType.GZIP);
+        try {
+            DigestBillEntity bill = clients.get(channel).bills().getTradeBill(request);
+            String csv;
+            try (InputStream in = bill.getInputStream()) {
+                csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!bill.verifyHash()) {
+                throw new IllegalStateException("bill of " + day + " for channel " + channel.name() + " fails its SHA1");
+            }
+            return WxV3BillParser.parse(channel.name(), day, csv);
+        } catch (ServiceException e) {
+            if ("NO_STATEMENT_EXIST".equals(e.getErrorCode())) {
+                return new ChannelBill(channel.name(), day, List.of());
+            }
+            throw new IllegalStateException("bill of " + day + " for channel " + channel.name() + " not available: "
+                    + e.getErrorCode(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestParam requestParam(ChannelNotification notification, String body) {
+        return new RequestParam.Builder()
+                .serialNumber(notification.header("Wechatpay-Serial"))
+                .nonce(notification.header("Wechatpay-Nonce"))
+                .signature(notification.header("Wechatpay-Signature"))
+                .timestamp(notification.header("Wechatpay-Timestamp"))
+                .signType(notification.header("Wechatpay-Signature-Type") == null ? "WECHATPAY2-SHA256-RSA2048"
+                        : notification.header("Wechatpay-Signature-Type"))
+                .body(body)
+                .build();
     }
 
     private static NotifyOutcome refused(ChannelInstance channel, String event, String reason) {

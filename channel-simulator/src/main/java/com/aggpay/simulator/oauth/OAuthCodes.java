@@ -1,0 +1,71 @@
+package com.aggpay.simulator.oauth;
+
+import com.aggpay.simulator.crypto.Randoms;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time authorization codes of the OAuth stand-ins. A code names the payer it was issued for; like the wallets,
+ * it works once, for the app it was issued to, within five minutes.
+ */
+@Component
+public class OAuthCodes {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private record Issued(String appId, String payerId, Instant expiresAt) {
+    }
+
+    private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+
+    public String issue(String appId, String payerId) {
+        Instant now = Instant.now();
+        codes.values().removeIf(c -> c.expiresAt().isBefore(now));
+        String code = Randoms.secureAlnum(32);
+        codes.put(code, new Issued(appId, payerId, now.plus(LIFETIME)));
+        return code;
+    }
+
+    /** The payer behind the code, once; empty for an unknown, used, expired or other app's code. */
+    public Optional<String> redeem(String appId, String code) {
+        Issued issued = code == null ? null : codes.remove(code);
+        if (issued == null || !issued.appId().equals(appId) || issued.expiresAt().isBefore(Instant.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(issued.payerId());
+    }
+
+    /** A stable id per (app, simulated payer), shaped by {@code prefix} and {@code length} like the wallet's. */
+    static String stableId(String prefix, int length, String appId, String payer, boolean digits) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((appId + '|' + payer).getBytes(StandardCharsets.UTF_8));
+            String hex = HexFormat.of().formatHex(hash);
+            StringBuilder id = new StringBuilder(prefix);
+            for (int i = 0; id.length() < length; i++) {
+                char c = hex.charAt(i % hex.length());
+                id.append(digits ? (char) ('0' + Character.digit(c, 16) % 10) : c);
+            }
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** WeChat openid: 28 characters, "o" first. */
+    public static String wxOpenid(String appId, String payer) {
+        return stableId("oSim", 28, appId, payer, false);
+    }
+
+    /** Alipay user_id (the buyer_id of trades): 16 digits starting with 2088. */
+    public static String aliUserId(String appId, String payer) {
+        return stableId("2088", 16, appId, payer, true);
+    }
+}

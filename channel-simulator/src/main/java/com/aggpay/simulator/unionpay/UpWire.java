@@ -1,0 +1,65 @@
+package com.aggpay.simulator.unionpay;
+
+import com.aggpay.simulator.crypto.Rsa;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * UnionPay's wire text, written independently of the platform's code. Signing (signMethod=01): every field but
+ * {@code signature}, sorted by name, {@code k=v&…}; SHA-256 of that as lowercase hex; SHA256withRSA over the hex
+ * string's bytes; Base64.
+ */
+final class UpWire {
+
+    private UpWire() {
+    }
+
+    static String signContent(Map<String, String> fields) {
+        StringBuilder s = new StringBuilder();
+        new TreeMap<>(fields).forEach((name, value) -> {
+            if (!"signature".equals(name)) {
+                s.append(s.isEmpty() ? "" : "&").append(name).append('=').append(value == null ? "" : value);
+            }
+        });
+        return s.toString();
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(PrivateKey key, Map<String, String> fields) {
+        return Rsa.sign(key, sha256Hex(signContent(fields)));
+    }
+
+    static boolean verify(PublicKey key, Map<String, String> fields) {
+        return Rsa.verify(key, sha256Hex(signContent(fields)), fields.get("signature"));
+    }
+
+    /** Answers are raw {@code k=v&…} (not URL-encoded), as UnionPay's gateway writes them. */
+    static String answer(Map<String, String> fields) {
+        return new TreeMap<>(fields).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Notifications are ordinary URL-encoded form posts. */
+    static String form(Map<String, String> fields) {
+        return new TreeMap<>(fields).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,246 @@
+package com.aggpay.simulator.unionpay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The UnionPay gateway over real HTTP, with requests signed here in plain JDK code (not the simulator's): request
+ * checks, idempotency, signed answers, query by orderId + txnTime.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sim.notify.retry-delays=200ms", "sim.hold-timeout=10s"})
+class UpGatewayTest {
+
+    private static final String MER = "777290058110001";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final Path KEYS = generateKeys();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("sim.keys-dir", KEYS::toString);
+    }
+
+    @Test
+    void a_qr_apply_is_answered_signed_and_the_identical_request_again_gets_the_same_code() throws Exception {
+        Map<String, String> apply = apply(orderId(), "100");
+        Map<String, String> first = post("/gateway/api/backTransReq.do", signed(apply));
+        assertThat(first).containsEntry("respCode", "00").containsEntry("orderId", apply.get("orderId"))
+                .containsEntry("merId", MER).containsEntry("reserved", "{qrCodeType=01&orderType=10}");
+        assertThat(first.get("qrCode")).startsWith("https://qr.95516.com/00010000/");
+        assertThat(verifiesWithUnionPayKey(first)).isTrue();
+        assertThat(post("/gateway/api/backTransReq.do", signed(apply))).containsEntry("qrCode", first.get("qrCode"));
+
+        Map<String, String> changed = new LinkedHashMap<>(apply);
+        changed.put("txnAmt", "101");
+        assertThat(post("/gateway/api/backTransReq.do", signed(changed))).containsEntry("respCode", "12");
+    }
+
+    @Test
+    void a_bad_signature_or_cert_id_is_answered_11_and_missing_fields_13_and_bad_formats_10() throws Exception {
+        Map<String, String> apply = signed(apply(orderId(), "100"));
+        Map<String, String> tampered = new LinkedHashMap<>(apply);
+        tampered.put("txnAmt", "1");
+        assertThat(post("/gateway/api/backTransReq.do", tampered)).containsEntry("respCode", "11");
+
+        Map<String, String> otherCert = apply(orderId(), "100");
+        otherCert.put("certId", "1");
+        assertThat(post("/gateway/api/backTransReq.do", signed(otherCert))).containsEntry("respCode", "11");
+
+        Map<String, String> noAmount = apply(orderId(), "100");
+        noAmount.remove("txnAmt");
+        assertThat(post("/gateway/api/backTransReq.do", signed(noAmount))).containsEntry("respCode", "13");
+
+        Map<String, String> unsigned = apply(orderId(), "100");
+        assertThat(post("/gateway/api/backTransReq.do", unsigned)).containsEntry("respCode", "13");
+
+        assertThat(post("/gateway/api/backTransReq.do", signed(apply(orderId(), "1.00")))).containsEntry("respCode", "10");
+        assertThat(post("/gateway/api/backTransReq.do", signed(apply("short", "100")))).containsEntry("respCode", "10");
+    }
+
+    @Test
+    void a_query_finds_the_order_only_by_its_order_id_and_txn_time() throws Exception {
+        Map<String, String> apply = apply(orderId(), "250");
+        post("/gateway/api/backTransReq.do", signed(apply));
+        Map<String, String> query = common("00", "00");
+        query.put("orderId", apply.get("orderId"));
+        query.put("txnTime", apply.get("txnTime"));
+        Map<String, String> answer = post("/gateway/api/queryTrans.do", signed(query));
+        assertThat(answer).containsEntry("respCode", "00").containsEntry("origRespCode", "05")
+                .containsEntry("txnType", "01").containsEntry("txnAmt", "250");
+        assertThat(verifiesWithUnionPayKey(answer)).isTrue();
+
+        query.put("txnTime", "20200101000001");
+        assertThat(post("/gateway/api/queryTrans.do", signed(query))).containsEntry("respCode", "34");
+    }
+
+    @Test
+    void an_unknown_merchant_is_answered_unsigned() throws Exception {
+        Map<String, String> apply = apply(orderId(), "100");
+        apply.put("merId", "777290058119999");
+        Map<String, String> answer = post("/gateway/api/backTransReq.do", signed(apply));
+        assertThat(answer).containsEntry("respCode", "31").doesNotContainKey("signature");
+    }
+
+    @Test
+    void a_bill_of_a_day_without_trades_is_98() throws Exception {
+        Map<String, String> bill = common("76", "01");
+        bill.put("txnTime", "20261126000000");
+        bill.put("settleDate", "0229");
+        bill.put("fileType", "00");
+        assertThat(post("/gateway/api/fileTransReq.do", signed(bill))).containsEntry("respCode", "98");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static String orderId() {
+        return "T" + System.currentTimeMillis() + SEQ.incrementAndGet();
+    }
+
+    private static Map<String, String> apply(String orderId, String amount) {
+        Map<String, String> f = common("01", "07");
+        f.put("channelType", "08");
+        f.put("orderId", orderId);
+        f.put("txnTime", "20261126101500");
+        f.put("txnAmt", amount);
+        f.put("currencyCode", "156");
+        f.put("backUrl", "http://127.0.0.1:1/notify");
+        return f;
+    }
+
+    private static Map<String, String> common(String txnType, String txnSubType) throws RuntimeException {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("version", "5.1.0");
+        f.put("encoding", "UTF-8");
+        f.put("signMethod", "01");
+        f.put("certId", read("merchant_cert_id.txt"));
+        f.put("txnType", txnType);
+        f.put("txnSubType", txnSubType);
+        f.put("bizType", "000000");
+        f.put("accessType", "0");
+        f.put("merId", MER);
+        return f;
+    }
+
+    private static Map<String, String> signed(Map<String, String> fields) throws Exception {
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(privateKey(read("merchant_private.pem")));
+        rsa.update(hex(content(fields)).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> signed = new LinkedHashMap<>(fields);
+        signed.put("signature", Base64.getEncoder().encodeToString(rsa.sign()));
+        return signed;
+    }
+
+    private static boolean verifiesWithUnionPayKey(Map<String, String> answer) throws Exception {
+        if (!read("unionpay_cert_id.txt").equals(answer.get("certId"))) {
+            return false;
+        }
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(publicKey(read("unionpay_public.pem")));
+        rsa.update(hex(content(answer)).getBytes(StandardCharsets.UTF_8));
+        return rsa.verify(Base64.getDecoder().decode(answer.get("signature")));
+    }
+
+    private static String content(Map<String, String> fields) {
+        return new TreeMap<>(fields).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    private static String hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Map<String, String> post(String path, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return parse(response.body());
+    }
+
+    /** Raw k=v&…, braces kept whole: a reader written for this test. */
+    private static Map<String, String> parse(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '&';
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c == '&' && depth == 0) {
+                String pair = text.substring(start, i);
+                int eq = pair.indexOf('=');
+                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                start = i + 1;
+            }
+        }
+        return fields;
+    }
+
+    private static String read(String name) {
+        try {
+            return Files.readString(KEYS.resolve("unionpay").resolve(MER).resolve(name)).trim();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey(String pem) throws Exception {
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+    }
+
+    private static PublicKey publicKey(String pem) throws Exception {
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+    }
+
+    private static byte[] der(String pem) {
+        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    private static Path generateKeys() {
+        try {
+            Path dir = Files.createTempDirectory("sim-up-test-keys");
+            Process p = new ProcessBuilder("bash", Path.of("../deploy/local/gen-keys.sh").toAbsolutePath().toString(),
+                    dir.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("gen-keys.sh failed: " + out);
+            }
+            return dir;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
