@@ -32,13 +32,15 @@ public class HandleChannelCallback {
     private final ChannelAdapters adapters;
     private final OrderServiceClient orders;
     private final MeterRegistry meters;
+    private final HandleRefundCallback refunds;
 
     public HandleChannelCallback(ChannelInstances channels, ChannelAdapters adapters, OrderServiceClient orders,
-                                 MeterRegistry meters) {
+                                 MeterRegistry meters, HandleRefundCallback refunds) {
         this.channels = channels;
         this.adapters = adapters;
         this.orders = orders;
         this.meters = meters;
+        this.refunds = refunds;
     }
 
     public ResponseEntity<String> handle(String channelName, ChannelNotification notification, String remote) {
@@ -50,6 +52,9 @@ public class HandleChannelCallback {
         }
         ChannelInstance channel = found.get();
         ChannelAdapter adapter = adapters.of(channel.type()).get();
+        if (adapter.announcesRefund(notification)) {
+            return refunds.handle(channelName, notification, remote);
+        }
         NotifyOutcome outcome = adapter.verifyPaymentNotification(channel, notification);
         if (outcome instanceof NotifyOutcome.Refused refused) {
             security.warn("event=CALLBACK_REFUSED channel={} remote={} reason=\"{}\"", channelName, remote,

@@ -54,6 +54,14 @@ public interface ChannelAdapter {
         throw unsupported(Capability.REFUND_NOTIFY);
     }
 
+    /**
+     * True when a notification that arrived at the payment callback path really announces a refund (Alipay sends
+     * both to one URL). Looks at the shape only; trust still comes from {@link #verifyRefundNotification}.
+     */
+    default boolean announcesRefund(ChannelNotification notification) {
+        return false;
+    }
+
     /** Downloads and parses the channel's bill of one day (the channel's own calendar day, Asia/Shanghai). */
     default ChannelBill downloadBill(ChannelInstance channel, LocalDate day) {
         throw unsupported(Capability.BILL);

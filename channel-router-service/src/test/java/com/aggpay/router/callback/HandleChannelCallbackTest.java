@@ -52,8 +52,10 @@ class HandleChannelCallbackTest {
         when(adapter.acknowledge()).thenReturn(ResponseEntity.noContent().build());
         when(adapter.refuse(anyString())).thenReturn(ResponseEntity.internalServerError().body("FAIL"));
         when(channels.find("wxpay-a")).thenReturn(Optional.of(WXPAY_A));
-        handler = new HandleChannelCallback(channels, new ChannelAdapters(List.of(adapter)), orders,
-                new SimpleMeterRegistry());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ChannelAdapters registry = new ChannelAdapters(List.of(adapter));
+        handler = new HandleChannelCallback(channels, registry, orders, meters,
+                new HandleRefundCallback(channels, registry, orders, meters));
     }
 
     private void notificationSays(NotifyOutcome outcome) {

@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -353,6 +354,13 @@ public class AlipayAdapter implements ChannelAdapter {
     @Override
     public ChannelBill downloadBill(ChannelInstance channel, LocalDate day) {
         return AliBillDownload.download(clients.get(channel), billHttp, billTimeout, channel, day);
+    }
+
+    /** Alipay announces refunds at the payment notify_url, as a trade_status_sync that carries out_biz_no. */
+    @Override
+    public boolean announcesRefund(ChannelNotification notification) {
+        Map<String, String> form = AliNotifications.parseForm(notification.body());
+        return form.containsKey("out_biz_no") && form.containsKey("refund_fee");
     }
 
     @Override

@@ -413,8 +413,10 @@ class UnionPayAdapterIT {
                     StandardCharsets.UTF_8, null);
             throw new FeignException.NotFound("TRADE_UNKNOWN", r, null, null);
         });
-        HandleChannelCallback callbacks = new HandleChannelCallback(channels, new ChannelAdapters(List.of(adapter)),
-                orders, new SimpleMeterRegistry());
+        ChannelAdapters adapters = new ChannelAdapters(List.of(adapter));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HandleChannelCallback callbacks = new HandleChannelCallback(channels, adapters, orders, meters,
+                new com.aggpay.router.callback.HandleRefundCallback(channels, adapters, orders, meters));
 
         var stored = callbacks.handle("unionpay-a", genuine, "127.0.0.1");
         assertThat(stored.getStatusCode().value()).isEqualTo(200);
