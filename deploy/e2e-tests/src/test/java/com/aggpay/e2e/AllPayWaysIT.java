@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,31 @@ class AllPayWaysIT {
     })
     void each_pay_way_is_created_paid_and_announced_once(String payWay, String payDataType, String channel)
             throws Exception {
+        payAndExpectOneWebhook(payWay, payDataType, channel);
+    }
+
+    @Test
+    void with_both_wechat_v3_accounts_down_wechat_orders_fail_over_to_the_v2_account() throws Exception {
+        try {
+            fault("1900000001", "DOWN");
+            fault("1900000002", "DOWN");
+            payAndExpectOneWebhook("WX_NATIVE", "CODE_URL", "wxpay-v2");
+            payAndExpectOneWebhook("WX_H5", "PAY_URL", "wxpay-v2");
+        } finally {
+            http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/faults")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private void fault(String account, String mode) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account + "\",\"mode\":\"" + mode
+                        + "\",\"rate\":1.0}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+    }
+
+    private void payAndExpectOneWebhook(String payWay, String payDataType, String channel) throws Exception {
         String mchOrderNo = "PW" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String body = "{\"mch_order_no\":\"" + mchOrderNo + "\",\"amount\":888,\"pay_way\":\"" + payWay + "\","
                 + "\"subject\":\"Noodles\",\"client_ip\":\"203.0.113.7\",\"notify_url\":\"" + inbox.url() + "\","
