@@ -178,6 +178,32 @@ class PaymentSpineIT {
         assertThat(now.get("channel_trade_no").isNull()).isTrue();
     }
 
+    @Test
+    void the_2018_xxe_payload_against_the_v2_callback_leaks_nothing_and_changes_nothing() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("aggpay-xxe", ".txt");
+        java.nio.file.Files.writeString(secret, "XXE-MARKER-" + UUID.randomUUID());
+        String mchOrderNo = "E2EX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        JsonNode order = json.readTree(merchant.post("/api/v1/pay/orders", order(mchOrderNo, 100, "WX_NATIVE")).body());
+        String payOrderId = order.get("pay_order_id").asString();
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file://" + secret + "\">]>"
+                + "<xml><return_code>SUCCESS</return_code><result_code>SUCCESS</result_code>"
+                + "<appid>wx0000000000000003</appid><mch_id>1900000003</mch_id><nonce_str>&xxe;</nonce_str>"
+                + "<out_trade_no>" + payOrderId.substring(3) + "01</out_trade_no><transaction_id>&xxe;</transaction_id>"
+                + "<total_fee>100</total_fee><fee_type>CNY</fee_type><sign>&xxe;</sign></xml>";
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/channel-notify/wxpay-v2"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(xxe)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        String marker = java.nio.file.Files.readString(secret);
+        assertThat(answer.body()).doesNotContain(marker).contains("FAIL");
+        JsonNode now = json.readTree(merchant.get("/api/v1/pay/orders/" + payOrderId).body());
+        assertThat(now.get("state").asString()).isEqualTo("PAYING");
+        assertThat(now.toString()).doesNotContain(marker);
+        java.nio.file.Files.deleteIfExists(secret);
+    }
+
     private void assertProblem(HttpResponse<String> r, int status, String code) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
