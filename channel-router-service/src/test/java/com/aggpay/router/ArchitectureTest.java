@@ -1,5 +1,6 @@
 package com.aggpay.router;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -30,6 +31,28 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /** The routing decision is a pure function (DESIGN.md): replayable from its inputs, testable without a context. */
+    @Test
+    void the_routing_decision_uses_no_framework_io_clock_or_hidden_randomness() {
+        noClasses().that().resideInAPackage("com.aggpay.router.routing..")
+                .and().resideOutsideOfPackage("com.aggpay.router.routing.health..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.ibatis..",
+                        "com.baomidou..", "java.sql..", "javax.sql..", "redis.clients..", "java.net..", "okhttp3..",
+                        "feign..", "org.apache.hc..", "org.apache.http..", "jakarta.servlet..", "io.micrometer..", "java.io..", "java.nio..",
+                        "com.aggpay.router.routing.health..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.time.Clock.class, java.time.Instant.class,
+                        java.util.Random.class, java.util.concurrent.ThreadLocalRandom.class)
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
+                .check(classes);
+        fields().that().areDeclaredInClassesThat().resideInAPackage("com.aggpay.router.routing..")
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("com.aggpay.router.routing.health..")
+                .and().areStatic()
+                .should().beFinal()
+                .check(classes);
     }
 
     private static String[] others(String pkg) {

@@ -17,6 +17,8 @@ public class ChannelInstanceRow {
     private String payWays;
     private boolean enabled;
     private int priority;
+    /** share of the weighted split */
+    private int weight;
     /** fee rate in parts per million of the amount (3800 = 0.38%) */
     private int feeRatePpm;
     /** per-transaction limits and the daily amount cap, minor units; null = none */
@@ -40,6 +42,8 @@ public class ChannelInstanceRow {
     public void setEnabled(boolean v) { enabled = v; }
     public int getPriority() { return priority; }
     public void setPriority(int v) { priority = v; }
+    public int getWeight() { return weight; }
+    public void setWeight(int v) { weight = v; }
     public int getFeeRatePpm() { return feeRatePpm; }
     public void setFeeRatePpm(int v) { feeRatePpm = v; }
     public long getMinAmount() { return minAmount; }

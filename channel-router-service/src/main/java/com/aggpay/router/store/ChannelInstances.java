@@ -37,9 +37,14 @@ public class ChannelInstances {
         return Optional.ofNullable(rows.selectById(name)).map(this::toInstance);
     }
 
-    /** The merchant's usable channels for this amount (contract, enabled, per-transaction limits), best first. */
-    public List<ChannelInstance> contractedFor(String mchNo, long amount) {
-        return rows.findContracted(mchNo, amount).stream().map(this::toInstance).toList();
+    /** The merchant's usable channels for this amount (contract, enabled, per-transaction limits). */
+    public List<RoutableChannel> contractedFor(String mchNo, long amount) {
+        return rows.findContracted(mchNo, amount).stream().map(r -> new RoutableChannel(toInstance(r),
+                r.getPriority(), r.getWeight(), r.getFeeRatePpm(), r.getDailyCap())).toList();
+    }
+
+    public List<ChannelInstanceRow> all() {
+        return rows.selectList(null);
     }
 
     public String seal(Map<String, String> credentials) {

@@ -1,29 +1,39 @@
 package com.aggpay.router.trade;
 
-import com.aggpay.contracts.trade.PlaceTradeResponse;
 import com.aggpay.contracts.trade.PlaceTradeRequest;
+import com.aggpay.contracts.trade.PlaceTradeResponse;
 import com.aggpay.router.RouterProperties;
-import com.aggpay.router.channel.ChannelAdapter;
 import com.aggpay.router.channel.ChannelAdapters;
-import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeOutcome;
-import com.aggpay.router.channel.TradeRequest;
+import com.aggpay.router.circuit.ChannelCircuits;
+import com.aggpay.router.quota.DailyQuota;
+import com.aggpay.router.routing.Candidate;
+import com.aggpay.router.routing.RoutingDecision;
+import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import com.aggpay.router.store.MerchantCaps;
+import com.aggpay.router.store.RoutableChannel;
+import com.aggpay.router.store.RoutingPolicies;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens one trade for an order, failing over per DESIGN.md: a definite rejection tries the next candidate at once;
- * an unknown outcome leaves an orphan whose pay data is never handed out and tries the next candidate (or, with no
- * other candidate, the same channel once more with the same trade number and identical parameters); accepted or
- * paid stops. Attempts are bounded by {@code aggpay.router.max-attempts}.
+ * Opens one trade for an order, failing over per DESIGN.md. Candidates are the merchant's contracted, enabled
+ * channels that accept the amount, ordered by the merchant's routing policy (a pure decision over recent health);
+ * at call time an open circuit or an exhausted daily quota passes a candidate over. A definite rejection tries the
+ * next candidate at once; an unknown outcome leaves an orphan, whose pay data is never handed out and which the
+ * {@code OrphanCloser} closes upstream, and tries the next candidate (or, with none left, the same channel once
+ * more with the same trade number and identical parameters); accepted or paid stops. Asking again for an order
+ * that already has a trade handed out returns that trade: placement is idempotent per order.
  */
 @Service
 public class PlaceTrade {
@@ -31,108 +41,182 @@ public class PlaceTrade {
     private static final Logger log = LoggerFactory.getLogger(PlaceTrade.class);
     private final ChannelInstances channels;
     private final ChannelAdapters adapters;
-    private final TradeAttemptRows attemptRows;
+    private final RoutingPolicies policies;
+    private final MerchantCaps merchantCaps;
+    private final HealthWindows health;
+    private final ChannelCircuits circuits;
+    private final DailyQuota quota;
+    private final TradeAttempts attempts;
     private final RouterProperties properties;
-    private final Clock clock;
+    private final MeterRegistry meters;
+    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
-    public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, TradeAttemptRows attemptRows,
-                      RouterProperties properties, Clock clock) {
+    public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, RoutingPolicies policies,
+                      MerchantCaps merchantCaps, HealthWindows health, ChannelCircuits circuits, DailyQuota quota,
+                      TradeAttempts attempts, RouterProperties properties, MeterRegistry meters) {
         this.channels = channels;
         this.adapters = adapters;
-        this.attemptRows = attemptRows;
+        this.policies = policies;
+        this.merchantCaps = merchantCaps;
+        this.health = health;
+        this.circuits = circuits;
+        this.quota = quota;
+        this.attempts = attempts;
         this.properties = properties;
-        this.clock = clock;
+        this.meters = meters;
     }
 
     public PlaceTradeResponse place(PlaceTradeRequest request) {
+        List<TradeAttempt> earlier = attempts.ofOrder(request.payOrderId());
+        Optional<PlaceTradeResponse> handedOut = attempts.handedOut(earlier);
+        if (handedOut.isPresent()) {
+            return handedOut.get();
+        }
         PayWay payWay = PayWay.valueOf(request.payWay());
-        List<ChannelInstance> candidates = channels.contractedFor(request.mchNo(), request.amount()).stream()
-                .filter(c -> adapters.canOpen(c, payWay)).toList();
-        List<PlaceTradeResponse.Attempt> attempts = new ArrayList<>();
-        int seq = 0;
-        boolean retriedSame = false;
-        for (int i = 0; i < candidates.size() && attempts.size() < properties.maxAttempts(); i++) {
-            ChannelInstance channel = candidates.get(i);
-            if (!retriedSame) {
-                seq++;
+        List<RoutableChannel> usable = channels.contractedFor(request.mchNo(), request.amount()).stream()
+                .filter(c -> adapters.canOpen(c.instance(), payWay)).toList();
+        List<RoutableChannel> ordered = order(usable, request.mchNo(), payWay);
+
+        Placement placement = new Placement(request, payWay, attempts.nextSeq(earlier));
+        for (int i = 0; i < ordered.size() && placement.attemptCount() < properties.maxAttempts(); i++) {
+            RoutableChannel channel = ordered.get(i);
+            if (!circuits.tryAcquire(channel.name())) {
+                skipped(channel, "circuit_open");
+                continue;
             }
-            String outTradeNo = outTradeNo(request.payOrderId(), seq);
-            TradeOutcome outcome = attempt(channel, request, payWay, outTradeNo, seq, attempts);
-            if (outcome instanceof TradeOutcome.Accepted accepted) {
-                return new PlaceTradeResponse(PlaceTradeResponse.Outcome.ACCEPTED, channel.name(), outTradeNo,
-                        accepted.payDataType().name(), accepted.payData(), attempts);
+            Long merchantCap = merchantCaps.dailyCap(request.mchNo(), channel.name());
+            if (!quota.reserve(channel.name(), request.mchNo(), request.amount(), channel.dailyCap(), merchantCap)) {
+                circuits.release(channel.name());
+                skipped(channel, "quota_exhausted");
+                continue;
             }
-            if (outcome instanceof TradeOutcome.Paid) {
-                return new PlaceTradeResponse(PlaceTradeResponse.Outcome.PAID, channel.name(), outTradeNo,
-                        null, null, attempts);
+            TradeOutcome outcome = open(placement, channel, placement.newTradeNo());
+            boolean lastCandidate = i == ordered.size() - 1;
+            if (outcome instanceof TradeOutcome.Unknown && lastCandidate
+                    && placement.attemptCount() < properties.maxAttempts() && circuits.tryAcquire(channel.name())) {
+                // nobody else can take it: the same trade again, identical parameters, which the channels allow
+                outcome = open(placement, channel, placement.sameTradeNo());
             }
-            boolean lastCandidate = i == candidates.size() - 1;
-            retriedSame = outcome instanceof TradeOutcome.Unknown && lastCandidate && !retriedSame;
-            if (retriedSame) {
-                i--; // the same channel again, same trade number
+            if (outcome instanceof TradeOutcome.Accepted || outcome instanceof TradeOutcome.Paid) {
+                return placement.response(channel.name(), outcome);
             }
         }
-        log.warn("no channel opened a trade for order {} ({} candidates, {} attempts)", request.payOrderId(),
-                candidates.size(), attempts.size());
-        return new PlaceTradeResponse(PlaceTradeResponse.Outcome.NO_CHANNEL_AVAILABLE, null, null, null, null,
-                attempts);
+        log.warn("no channel opened a trade for order {} ({} usable, {} attempts)", request.payOrderId(),
+                usable.size(), placement.attemptCount());
+        return placement.noChannel();
     }
 
-    private TradeOutcome attempt(ChannelInstance channel, PlaceTradeRequest request, PayWay payWay, String outTradeNo,
-                                 int seq, List<PlaceTradeResponse.Attempt> attempts) {
-        ChannelAdapter adapter = adapters.of(channel.type()).orElseThrow();
-        TradeRequest tradeRequest = new TradeRequest(outTradeNo, payWay, request.amount(), request.currency(),
-                request.subject(), request.body(), request.clientIp(), OffsetDateTime.parse(request.expiresAt()),
-                request.channelExtra() == null ? java.util.Map.of() : request.channelExtra());
+    private List<RoutableChannel> order(List<RoutableChannel> usable, String mchNo, PayWay payWay) {
+        Map<String, RoutableChannel> byName = usable.stream()
+                .collect(Collectors.toMap(RoutableChannel::name, c -> c, (a, b) -> a));
+        List<Candidate> candidates = usable.stream().map(c -> new Candidate(c.name(), c.priority(), c.weight(),
+                c.feeRatePpm(), health.stats(c.name(), payWay.name()))).toList();
+        List<Candidate> decided;
+        synchronized (random) {
+            decided = RoutingDecision.order(candidates, policies.forMerchant(mchNo), random);
+        }
+        return decided.stream().map(c -> byName.get(c.channel())).toList();
+    }
+
+    private TradeOutcome open(Placement placement, RoutableChannel channel, String outTradeNo) {
         long started = System.nanoTime();
         TradeOutcome outcome;
         try {
-            outcome = adapter.createTrade(channel, tradeRequest);
+            outcome = adapters.of(channel.instance().type()).orElseThrow()
+                    .createTrade(channel.instance(), placement.tradeRequest(outTradeNo));
         } catch (RuntimeException e) {
-            // adapters classify every upstream failure; an exception here is our own fault, and the trade's fate
-            // upstream is not known
+            // adapters classify every upstream failure; an exception is our own fault, the trade's fate unknown
             log.error("adapter {} failed on {}", channel.name(), outTradeNo, e);
             outcome = new TradeOutcome.Unknown("ADAPTER_ERROR", e.getClass().getSimpleName());
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        String outcomeClass = outcomeClass(outcome);
-        String code = channelCode(outcome);
-        attemptRows.record(outTradeNo, request.payOrderId(), seq, channel.name(), payWay.name(), request.amount(),
-                outcomeClass, code, latencyMs, LocalDateTime.now(clock));
-        attempts.add(new PlaceTradeResponse.Attempt(seq, channel.name(), outTradeNo, outcomeClass, code, latencyMs));
-        log.info("trade {} on {}: {} {} in {} ms", outTradeNo, channel.name(), outcomeClass, code, latencyMs);
+        circuits.record(channel.name(), outcome, latencyMs);
+        health.record(channel.name(), placement.payWay().name(), outcome instanceof TradeOutcome.Accepted
+                || outcome instanceof TradeOutcome.Paid, latencyMs);
+        if (outcome instanceof TradeOutcome.Rejected) {
+            // definitely no trade upstream: its amount never left the quota
+            quota.release(channel.name(), placement.request().mchNo(), placement.request().amount(), quota.today());
+        }
+        attempts.record(placement, channel.name(), outTradeNo, outcome, latencyMs);
+        meters.counter("aggpay_router_attempts_total", "channel", channel.name(),
+                "outcome", TradeAttempts.outcomeClass(outcome)).increment();
+        log.info("trade {} on {}: {} {} in {} ms", outTradeNo, channel.name(), TradeAttempts.outcomeClass(outcome),
+                TradeAttempts.channelCode(outcome), latencyMs);
         return outcome;
     }
 
-    /** {@code <pay_order_id without "po_"><two-digit seq>}: stable, so asking again retries the same trades. */
+    private void skipped(RoutableChannel channel, String reason) {
+        meters.counter("aggpay_router_skipped_total", "channel", channel.name(), "reason", reason).increment();
+        log.info("channel {} passed over: {}", channel.name(), reason);
+    }
+
+    /** {@code <pay_order_id without "po_"><two-digit seq>}: derived, so every instance agrees on it. */
     static String outTradeNo(String payOrderId, int seq) {
         String base = payOrderId.startsWith("po_") ? payOrderId.substring(3) : payOrderId;
         return base + String.format("%02d", seq);
     }
 
-    private static String outcomeClass(TradeOutcome o) {
-        if (o instanceof TradeOutcome.Accepted) {
-            return "ACCEPTED";
-        }
-        if (o instanceof TradeOutcome.Rejected) {
-            return "REJECTED";
-        }
-        if (o instanceof TradeOutcome.Unknown) {
-            return "UNKNOWN";
-        }
-        return "PAID";
-    }
+    /** One placement's progress: trade numbers used and the attempts made, for the response. */
+    static final class Placement {
+        private final PlaceTradeRequest request;
+        private final PayWay payWay;
+        private int seq;
+        private final List<PlaceTradeResponse.Attempt> made = new ArrayList<>();
 
-    private static String channelCode(TradeOutcome o) {
-        if (o instanceof TradeOutcome.Rejected r) {
-            return r.channelCode();
+        Placement(PlaceTradeRequest request, PayWay payWay, int firstSeq) {
+            this.request = request;
+            this.payWay = payWay;
+            this.seq = firstSeq - 1;
         }
-        if (o instanceof TradeOutcome.Unknown u) {
-            return u.channelCode();
+
+        PlaceTradeRequest request() {
+            return request;
         }
-        if (o instanceof TradeOutcome.Paid p) {
-            return p.channelCode();
+
+        PayWay payWay() {
+            return payWay;
         }
-        return null;
+
+        int seq() {
+            return seq;
+        }
+
+        String newTradeNo() {
+            return outTradeNo(request.payOrderId(), ++seq);
+        }
+
+        String sameTradeNo() {
+            return outTradeNo(request.payOrderId(), seq);
+        }
+
+        int attemptCount() {
+            return made.size();
+        }
+
+        void add(PlaceTradeResponse.Attempt attempt) {
+            made.add(attempt);
+        }
+
+        com.aggpay.router.channel.TradeRequest tradeRequest(String outTradeNo) {
+            return new com.aggpay.router.channel.TradeRequest(outTradeNo, payWay, request.amount(), request.currency(),
+                    request.subject(), request.body(), request.clientIp(),
+                    java.time.OffsetDateTime.parse(request.expiresAt()),
+                    request.channelExtra() == null ? Map.of() : request.channelExtra());
+        }
+
+        PlaceTradeResponse response(String channel, TradeOutcome outcome) {
+            String tradeNo = made.get(made.size() - 1).outTradeNo();
+            if (outcome instanceof TradeOutcome.Accepted a) {
+                return new PlaceTradeResponse(PlaceTradeResponse.Outcome.ACCEPTED, channel, tradeNo,
+                        a.payDataType().name(), a.payData(), List.copyOf(made));
+            }
+            return new PlaceTradeResponse(PlaceTradeResponse.Outcome.PAID, channel, tradeNo, null, null,
+                    List.copyOf(made));
+        }
+
+        PlaceTradeResponse noChannel() {
+            return new PlaceTradeResponse(PlaceTradeResponse.Outcome.NO_CHANNEL_AVAILABLE, null, null, null, null,
+                    List.copyOf(made));
+        }
     }
 }

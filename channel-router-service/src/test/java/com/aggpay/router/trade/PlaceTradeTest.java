@@ -24,7 +24,18 @@ import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
+import com.aggpay.router.circuit.ChannelCircuits;
+import com.aggpay.router.quota.DailyQuota;
+import com.aggpay.router.routing.RoutingPolicy;
+import com.aggpay.router.routing.Strategy;
+import com.aggpay.router.routing.WindowStats;
+import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
+import com.aggpay.router.store.MerchantCaps;
+import com.aggpay.router.store.RoutableChannel;
+import com.aggpay.router.store.RoutingPolicies;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,17 +99,37 @@ class PlaceTradeTest {
 
     private final ChannelInstances channels = mock(ChannelInstances.class);
     private final TradeAttemptRows attemptRows = mock(TradeAttemptRows.class);
+    private final DailyQuota quota = mock(DailyQuota.class);
     private final ScriptedAdapter adapter = new ScriptedAdapter();
+    private final List<TradeAttempt> recorded = new ArrayList<>();
 
     private PlaceTrade placeTrade(String... contracted) {
-        List<ChannelInstance> list = new ArrayList<>();
+        return placeTrade(new ChannelAdapters(List.of(adapter)), contracted);
+    }
+
+    private PlaceTrade placeTrade(ChannelAdapters adapters, String... contracted) {
+        List<RoutableChannel> list = new ArrayList<>();
+        int priority = 10;
         for (String name : contracted) {
-            list.add(new ChannelInstance(name, ChannelType.WXPAY_V3, "acct-" + name, EnumSet.of(PayWay.WX_NATIVE),
-                    true, "http://sim", "http://gw/api/v1/channel-notify/" + name, Map.of()));
+            list.add(new RoutableChannel(new ChannelInstance(name, ChannelType.WXPAY_V3, "acct-" + name,
+                    EnumSet.of(PayWay.WX_NATIVE), true, "http://sim", "http://gw/api/v1/channel-notify/" + name,
+                    Map.of()), priority += 10, 100, 6000, null));
         }
         when(channels.contractedFor("M1", 1234)).thenReturn(list);
-        return new PlaceTrade(channels, new ChannelAdapters(List.of(adapter)), attemptRows,
-                new RouterProperties("http://gw", 3), Clock.systemUTC());
+        when(attemptRows.findByOrder(anyString())).thenReturn(List.of());
+        when(attemptRows.record(any())).thenAnswer(inv -> {
+            recorded.add(inv.getArgument(0));
+            return 1;
+        });
+        when(quota.reserve(anyString(), anyString(), anyLong(), any(), any())).thenReturn(true);
+        RoutingPolicies policies = mock(RoutingPolicies.class);
+        when(policies.forMerchant(anyString())).thenReturn(new RoutingPolicy(Strategy.FIXED_PRIORITY, 0, 0));
+        HealthWindows health = mock(HealthWindows.class);
+        when(health.stats(anyString(), anyString())).thenReturn(new WindowStats(0, 0));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        return new PlaceTrade(channels, adapters, policies, mock(MerchantCaps.class), health,
+                new ChannelCircuits(meters, Duration.ofSeconds(20), Duration.ofSeconds(2)), quota,
+                new TradeAttempts(attemptRows, Clock.systemUTC()), new RouterProperties("http://gw", 3), meters);
     }
 
     private static PlaceTradeRequest anOrder() {
@@ -146,8 +177,10 @@ class PlaceTradeTest {
 
         assertThat(r.channel()).isEqualTo("wxpay-b");
         assertThat(r.outTradeNo()).endsWith("02");
-        verify(attemptRows).record(eq("0123456789abcdef0123456701"), anyString(), eq(1), eq("wxpay-a"), anyString(),
-                anyLong(), eq("UNKNOWN"), eq("SYSTEM_ERROR"), anyLong(), any());
+        assertThat(recorded.get(0).getOutTradeNo()).isEqualTo("0123456789abcdef0123456701");
+        assertThat(recorded.get(0).getOutcome()).isEqualTo("UNKNOWN");
+        assertThat(recorded.get(0).getCloseState()).isEqualTo("PENDING");
+        assertThat(recorded.get(1).getCloseState()).isNull();
     }
 
     @Test
@@ -183,8 +216,8 @@ class PlaceTradeTest {
         assertThat(r.payData()).isNull();
         assertThat(r.attempts()).extracting(PlaceTradeResponse.Attempt::channelCode)
                 .containsExactly("NO_AUTH", "PARAM_ERROR");
-        verify(attemptRows, times(2)).record(anyString(), anyString(), anyInt(), anyString(), anyString(), anyLong(),
-                eq("REJECTED"), anyString(), anyLong(), any());
+        assertThat(recorded).extracting(TradeAttempt::getOutcome).containsExactly("REJECTED", "REJECTED");
+        verify(quota, times(2)).release(anyString(), anyString(), anyLong(), any());
     }
 
     @Test
@@ -207,10 +240,7 @@ class PlaceTradeTest {
                 throw new IllegalStateException("bug");
             }
         };
-        when(channels.contractedFor("M1", 1234)).thenReturn(List.of(new ChannelInstance("wxpay-a", ChannelType.WXPAY_V3,
-                "a", EnumSet.of(PayWay.WX_NATIVE), true, "http://sim", "http://gw/n", Map.of())));
-        PlaceTrade placeTrade = new PlaceTrade(channels, new ChannelAdapters(List.of(throwing)), attemptRows,
-                new RouterProperties("http://gw", 3), Clock.systemUTC());
+        PlaceTrade placeTrade = placeTrade(new ChannelAdapters(List.of(throwing)), "wxpay-a");
 
         PlaceTradeResponse r = placeTrade.place(anOrder());
 

@@ -9,8 +9,8 @@ import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Every rejected merchant call, on the {@code aggpay.security} logger. Only the app id, the reason and the
- * peer: never the secret, the signature or the body.
+ * Every rejected merchant or operator call, on the {@code aggpay.security} logger. Only the app id, the reason and
+ * the peer: never the secret, the token, the signature or the body.
  */
 final class SecurityEvents {
 
@@ -24,6 +24,15 @@ final class SecurityEvents {
         try (var ignored = MDC.putCloseable(AggpayHeaders.MDC_REQUEST_ID, requestId)) {
             log.warn("event=MERCHANT_AUTH_REJECTED app_id={} reason={} remote={} method={} path={}",
                     printable(appId), reason.name(), remote(exchange), exchange.getRequest().getMethod(),
+                    printable(exchange.getRequest().getURI().getRawPath()));
+        }
+    }
+
+    /** A refused operator-console call: the reason, never the token. */
+    static void operatorRejected(ServerWebExchange exchange, String requestId, String reason, ErrorCode code) {
+        try (var ignored = MDC.putCloseable(AggpayHeaders.MDC_REQUEST_ID, requestId)) {
+            log.warn("event=OPERATOR_AUTH_REJECTED reason={} code={} remote={} method={} path={}", reason, code.name(),
+                    remote(exchange), exchange.getRequest().getMethod(),
                     printable(exchange.getRequest().getURI().getRawPath()));
         }
     }

@@ -9,6 +9,8 @@ public enum ErrorCode {
     TIMESTAMP_EXPIRED(HttpStatus.UNAUTHORIZED, "Timestamp expired"),
     NONCE_REPLAYED(HttpStatus.UNAUTHORIZED, "Nonce replayed"),
     MERCHANT_NOT_ACTIVE(HttpStatus.FORBIDDEN, "Merchant not active"),
+    OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator not authenticated"),
+    OPERATOR_FORBIDDEN(HttpStatus.FORBIDDEN, "Not an operator"),
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),

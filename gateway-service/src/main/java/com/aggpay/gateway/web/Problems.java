@@ -36,8 +36,9 @@ public final class Problems {
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setContentLength(bytes.length);
         if (code.status() == HttpStatus.UNAUTHORIZED) {
-            // RFC 9110 wants a challenge on every 401.
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "AGGPAY-HMAC-SHA256, AGGPAY-SHA256-RSA2048");
+            // RFC 9110 wants a challenge on every 401: the operator console's bearer token, or the merchant schemes.
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, code == ErrorCode.OPERATOR_UNAUTHENTICATED
+                    ? "Bearer" : "AGGPAY-HMAC-SHA256, AGGPAY-SHA256-RSA2048");
         }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

@@ -1,6 +1,8 @@
 package com.aggpay.gateway.web;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -13,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs on every request, routed or not: removes the identity headers only the gateway may set (services
- * behind it trust them) and fixes the request id on the forwarded request and on the answer.
+ * behind it trust them), sets the client address, and fixes the request id on the forwarded request and on the answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +28,9 @@ public class RequestContextWebFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(AggpayHeaders.APP_ID);
             headers.remove(AggpayHeaders.MCH_NO);
+            headers.remove(AggpayHeaders.OPERATOR);
+            headers.remove(AggpayHeaders.CLIENT_IP);
+            clientIp(exchange).ifPresent(ip -> headers.set(AggpayHeaders.CLIENT_IP, ip));
             headers.set(AggpayHeaders.REQUEST_ID, requestId);
         }).build();
         ServerHttpResponse response = exchange.getResponse();
@@ -35,5 +40,12 @@ public class RequestContextWebFilter implements WebFilter {
             return Mono.empty();
         });
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    /** The peer as the socket saw it; there is no proxy in front of the gateway whose headers could be trusted. */
+    private static Optional<String> clientIp(ServerWebExchange exchange) {
+        InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+        return peer == null || peer.getAddress() == null ? Optional.empty()
+                : Optional.of(peer.getAddress().getHostAddress());
     }
 }

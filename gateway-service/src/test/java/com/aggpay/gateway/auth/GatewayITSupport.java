@@ -39,6 +39,7 @@ abstract class GatewayITSupport {
         registry.add(instances + "merchant-service[0].uri", STUBS::merchantServiceUrl);
         registry.add(instances + "order-service[0].uri", STUBS::orderServiceUrl);
         registry.add(instances + "channel-router-service[0].uri", STUBS::routerUrl);
+        registry.add(instances + "notify-service[0].uri", STUBS::notifyUrl);
     }
 
     /** Redis is shared with other runs and engineers: every nonce is new. */

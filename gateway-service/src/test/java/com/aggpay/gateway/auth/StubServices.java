@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * In-test stand-ins for the services behind the gateway: merchant-service's internal app API, and an
- * order-service and a channel-router-service that record what reached them. One instance per JVM, so every
- * gateway IT shares one Spring context.
+ * In-test stand-ins for the services behind the gateway: merchant-service's internal app API, and a
+ * merchant-service (its {@code /api} paths), order-service, channel-router-service and notify-service that record
+ * what reached them. One instance per JVM, so every gateway IT shares one Spring context.
  */
 final class StubServices {
 
@@ -36,9 +36,12 @@ final class StubServices {
     final KeyPair merchantRsaKeys = rsaKeys();
     final ConcurrentLinkedQueue<Recorded> orderServiceCalls = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Recorded> routerCalls = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Recorded> merchantServiceCalls = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Recorded> notifyCalls = new ConcurrentLinkedQueue<>();
     private final HttpServer merchantService;
     private final HttpServer orderService;
     private final HttpServer router;
+    private final HttpServer notifyService;
     private final Map<String, Map<String, Object>> apps = new LinkedHashMap<>();
 
     record Recorded(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
@@ -56,6 +59,8 @@ final class StubServices {
 
         merchantService = server();
         merchantService.createContext("/internal/apps/", this::answerApp);
+        merchantService.createContext("/api/", exchange -> record(exchange, merchantServiceCalls, 200,
+                "application/json", "{\"stub\":\"merchant-service\"}"));
         orderService = server();
         orderService.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/drop-connection")) {
@@ -67,6 +72,9 @@ final class StubServices {
         });
         router = server();
         router.createContext("/", exchange -> record(exchange, routerCalls, 200, "text/plain", "success"));
+        notifyService = server();
+        notifyService.createContext("/", exchange -> record(exchange, notifyCalls, 200, "application/json",
+                "{\"stub\":\"notify-service\"}"));
     }
 
     private static StubServices start() {
@@ -87,6 +95,10 @@ final class StubServices {
 
     String routerUrl() {
         return url(router);
+    }
+
+    String notifyUrl() {
+        return url(notifyService);
     }
 
     private void answerApp(HttpExchange exchange) throws IOException {

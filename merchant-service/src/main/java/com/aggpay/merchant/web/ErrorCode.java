@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 public enum ErrorCode {
     APP_UNKNOWN(HttpStatus.NOT_FOUND, "Unknown app"),
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
+    LOGIN_FAILED(HttpStatus.UNAUTHORIZED, "Login failed"),
+    LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
