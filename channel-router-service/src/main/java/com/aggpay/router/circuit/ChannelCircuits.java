@@ -26,8 +26,10 @@ public class ChannelCircuits {
                            @Value("${aggpay.router.circuit.wait-in-open:20s}") Duration waitInOpen,
                            @Value("${aggpay.router.circuit.slow-call:2s}") Duration slowCall) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
+                // the last 10 s, not the last N calls: a channel that breaks after a long good run must open within
+                // seconds, not after half of a long history has turned bad
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(10)
                 .minimumNumberOfCalls(4)
                 .failureRateThreshold(50)
                 .slowCallDurationThreshold(slowCall)

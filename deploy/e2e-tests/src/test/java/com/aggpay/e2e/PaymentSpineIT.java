@@ -38,12 +38,12 @@ class PaymentSpineIT {
 
     @Test
     void a_wechat_native_order_is_created_paid_and_announced_once() throws Exception {
-        payEndToEnd("WX_NATIVE", "weixin://", "wxpay-a");
+        payEndToEnd("WX_NATIVE", "weixin://", "wxpay-");
     }
 
     @Test
     void an_alipay_qr_order_is_created_paid_and_announced_once() throws Exception {
-        payEndToEnd("ALI_QR", "https://qr.alipay.com/", "alipay-a");
+        payEndToEnd("ALI_QR", "https://qr.alipay.com/", "alipay-");
     }
 
     private void payEndToEnd(String payWay, String payDataPrefix, String expectedChannel) throws Exception {
@@ -56,7 +56,7 @@ class PaymentSpineIT {
         JsonNode order = json.readTree(created.body());
         String payOrderId = order.get("pay_order_id").asString();
         assertThat(order.get("state").asString()).isEqualTo("PAYING");
-        assertThat(order.get("channel").asString()).isEqualTo(expectedChannel);
+        assertThat(order.get("channel").asString()).startsWith(expectedChannel);
         assertThat(order.get("pay_data_type").asString()).isEqualTo("CODE_URL");
         assertThat(order.get("pay_data").asString()).startsWith(payDataPrefix);
 
@@ -149,7 +149,7 @@ class PaymentSpineIT {
                 "{\"account\":\"1900000001\",\"mode\":\"DUPLICATE_NOTIFY\",\"rate\":1.0}");
         assertThat(fault.statusCode()).as(fault.body()).isBetween(200, 299);
         try {
-            payEndToEnd("WX_NATIVE", "weixin://", "wxpay-a");
+            payEndToEnd("WX_NATIVE", "weixin://", "wxpay-");
         } finally {
             http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/faults")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
