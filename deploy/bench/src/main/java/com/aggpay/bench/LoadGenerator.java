@@ -26,12 +26,17 @@ import org.HdrHistogram.Histogram;
  * itself). Reports throughput and latency percentiles of order creation and of the wallet payment, and the
  * outcomes by HTTP status. Only ever talks to the addresses it is given (loopback in local mode).
  *
+ * <p>Failover run: {@code --fault-account 1900000001 --fault-mode DOWN --fault-after 10 --fault-channel wxpay-a}
+ * sets that simulator fault mid-run and reports the share of orders that failed and how long the router took to
+ * move traffic away (until the channel's circuit breaker opened, read from the router's Prometheus endpoint).
+ *
  * <p>Usage: {@code java -cp … com.aggpay.bench.LoadGenerator [--gateway URL] [--simulator URL] [--workers N]
- * [--seconds S] [--pay-way WX_NATIVE] [--pay true|false]}
+ * [--seconds S] [--pay-way WX_NATIVE] [--pay true|false] [--router URL] [fault options]}
  */
 public final class LoadGenerator {
 
     private static final Pattern PAY_DATA = Pattern.compile("\"pay_data\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CHANNEL = Pattern.compile("\"channel\":\"([^\"]*)\"");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -54,6 +59,13 @@ public final class LoadGenerator {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 
         System.out.printf("load: %d workers for %d s, %s, pay=%s, against %s%n", workers, seconds, payWay, pay, gateway);
+        Map<String, AtomicLong> channels = new ConcurrentHashMap<>();
+        FaultRun fault = FaultRun.from(opt, simulator, http);
+        if (fault != null) {
+            Thread injector = new Thread(fault::run, "fault-injector");
+            injector.setDaemon(true);
+            injector.start();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {
             int worker = w;
@@ -71,6 +83,10 @@ public final class LoadGenerator {
                                 HttpResponse.BodyHandlers.ofString());
                         create.recordValue((System.nanoTime() - t0) / 1000);
                         statuses.computeIfAbsent("create " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        Matcher ch = CHANNEL.matcher(r.body());
+                        if (r.statusCode() == 201 && ch.find()) {
+                            channels.computeIfAbsent(ch.group(1), k -> new AtomicLong()).incrementAndGet();
+                        }
                         Matcher m = PAY_DATA.matcher(r.body());
                         if (pay && r.statusCode() == 201 && m.find()) {
                             long t1 = System.nanoTime();
@@ -96,7 +112,89 @@ public final class LoadGenerator {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         report(seconds, workers, payWay, create, payment, statuses);
+        System.out.println();
+        System.out.println("| channel (final, of created orders) | orders |");
+        System.out.println("|---|---|");
+        channels.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf("| %s | %d |%n", e.getKey(), e.getValue().get()));
+        if (fault != null) {
+            long failed = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("create ")
+                    && !e.getKey().equals("create 201")).mapToLong(e -> e.getValue().get()).sum();
+            System.out.println();
+            System.out.printf("Failover: %s on account %s after %d s; orders failed: %d of %d (%.2f%%); "
+                            + "circuit of %s opened %s after the fault%n", fault.mode, fault.account, fault.afterSeconds,
+                    failed, create.getTotalCount(), 100.0 * failed / Math.max(1, create.getTotalCount()),
+                    fault.channel, fault.openedAfter());
+            fault.clear();
+        }
         System.exit(0);
+    }
+
+    /** Sets a simulator fault mid-run and watches the router's circuit breaker for that channel open. */
+    static final class FaultRun {
+        final String account;
+        final String mode;
+        final String channel;
+        final int afterSeconds;
+        final String simulator;
+        final String router;
+        final HttpClient http;
+        volatile long injectedAt;
+        volatile long openedAt;
+
+        private FaultRun(Map<String, String> opt, String simulator, HttpClient http) {
+            this.account = opt.get("fault-account");
+            this.mode = opt.getOrDefault("fault-mode", "DOWN");
+            this.channel = opt.getOrDefault("fault-channel", "wxpay-a");
+            this.afterSeconds = Integer.parseInt(opt.getOrDefault("fault-after", "10"));
+            this.simulator = simulator;
+            this.router = opt.getOrDefault("router", "http://127.0.0.1:8083");
+            this.http = http;
+        }
+
+        static FaultRun from(Map<String, String> opt, String simulator, HttpClient http) {
+            return opt.containsKey("fault-account") ? new FaultRun(opt, simulator, http) : null;
+        }
+
+        void run() {
+            try {
+                Thread.sleep(afterSeconds * 1000L);
+                http.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account + "\",\"mode\":\""
+                                + mode + "\",\"rate\":1.0}")).build(), HttpResponse.BodyHandlers.ofString());
+                injectedAt = System.nanoTime();
+                System.out.printf("  … fault %s set on %s%n", mode, account);
+                String open = "resilience4j_circuitbreaker_state{name=\"" + channel + "\",state=\"open\"} 1.0";
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (System.nanoTime() < deadline) {
+                    String metrics = http.send(HttpRequest.newBuilder(URI.create(router + "/actuator/prometheus"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+                    if (metrics.contains(open)) {
+                        openedAt = System.nanoTime();
+                        System.out.printf("  … circuit of %s open%n", channel);
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                System.out.println("  … fault injection failed: " + e);
+            }
+        }
+
+        String openedAfter() {
+            return openedAt == 0 ? "(never, within the run)"
+                    : String.format("%.1f s", (openedAt - injectedAt) / 1e9);
+        }
+
+        void clear() {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults")).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                System.out.println("could not clear the fault: " + e);
+            }
+        }
     }
 
     private static HttpRequest signed(String gateway, String appId, String secret, String body) {
