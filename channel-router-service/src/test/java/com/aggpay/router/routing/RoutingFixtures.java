@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Candidate lists with varied priorities, weights, fees and windows, shared by the tests and the benchmark. */
-public final class RoutingFixtures {
+final class RoutingFixtures {
 
     private RoutingFixtures() {
     }
 
-    public static List<Candidate> candidates(int size, RandomGenerator random) {
+    static List<Candidate> candidates(int size, RandomGenerator random) {
         List<Candidate> candidates = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             int samples = random.nextInt(120); // some below any sensible minSample, some never tried
