@@ -7,6 +7,7 @@ public enum ErrorCode {
     BODY_MALFORMED(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."),
     PARAM_INVALID(HttpStatus.BAD_REQUEST, "A field has an invalid value."),
     CHANNEL_UNKNOWN(HttpStatus.NOT_FOUND, "No such channel."),
+    CHANNEL_EXISTS(HttpStatus.CONFLICT, "A channel with this name already exists."),
     OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 

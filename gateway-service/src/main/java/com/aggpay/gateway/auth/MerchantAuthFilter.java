@@ -24,6 +24,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -173,12 +174,25 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
 
     /** Every {@code /api/v1} route is a merchant call unless its route is explicitly marked public. */
     private static boolean requiresMerchantSignature(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String path = pathAsRoutesMatchIt(exchange.getRequest().getPath().pathWithinApplication());
         if (!path.startsWith("/api/v1/") && !path.equals("/api/v1")) {
             return false;
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         return route == null || !"public".equals(route.getMetadata().get(AUTH_METADATA));
+    }
+
+    /**
+     * Route predicates match percent-decoded segments without {@code ;} parameters, so this check must too:
+     * on the raw path, {@code /api/v%31/pay/orders} would pass as "not a merchant call" and still be routed.
+     */
+    static String pathAsRoutesMatchIt(PathContainer path) {
+        StringBuilder decoded = new StringBuilder();
+        for (PathContainer.Element element : path.elements()) {
+            decoded.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
+                    : element.value());
+        }
+        return decoded.toString();
     }
 
     /** PATH_AND_QUERY exactly as on the wire: raw (still percent-encoded) path, and the raw query if any. */

@@ -127,4 +127,17 @@ class MerchantAuthRejectionIT extends GatewayITSupport {
 
         assertThat(STUBS.orderServiceCalls).noneMatch(call -> new String(call.body()).equals(marker));
     }
+
+    @Test
+    void a_percent_encoded_or_parameterised_merchant_path_still_needs_a_signature() {
+        for (String disguised : new String[] {"/api/v%31/pay/orders", "/api;x=1/v1/pay/orders", "/%61pi/v1/refunds/rf_1"}) {
+            String requestId = "req_disguised_" + freshNonce();
+
+            HttpResponse<byte[]> response = send(request("GET", disguised, new byte[0]).header("X-Request-Id", requestId));
+
+            assertThat(response.statusCode()).as(disguised).isIn(401, 404);
+            assertThat(STUBS.orderServiceCalls).as(disguised)
+                    .noneMatch(call -> requestId.equals(call.header("X-Request-Id")));
+        }
+    }
 }
