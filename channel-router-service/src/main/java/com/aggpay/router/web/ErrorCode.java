@@ -9,6 +9,8 @@ public enum ErrorCode {
     CHANNEL_UNKNOWN(HttpStatus.NOT_FOUND, "No such channel."),
     CHANNEL_EXISTS(HttpStatus.CONFLICT, "A channel with this name already exists."),
     OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource."),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 
     private final HttpStatus status;

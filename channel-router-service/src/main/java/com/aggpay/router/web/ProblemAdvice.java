@@ -27,6 +27,16 @@ public class ProblemAdvice {
         return respond(ErrorCode.BODY_MALFORMED, null, "The body could not be read as the expected JSON object.");
     }
 
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(Exception e) {
+        return respond(ErrorCode.NOT_FOUND, null, "No such resource.");
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(Exception e) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, null, "This method is not allowed here.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unhandled error", e);

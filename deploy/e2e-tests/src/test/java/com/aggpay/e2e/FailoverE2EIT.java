@@ -58,8 +58,38 @@ class FailoverE2EIT {
         }
 
         assertThat(orders).allSatisfy(o -> assertThat(o.get("pay_data").asString()).startsWith("weixin://"));
-        assertThat(orders.subList(5, 25)).allSatisfy(o -> assertThat(o.get("channel").asString())
-                .isNotEqualTo("wxpay-a"));
+        String token = operatorToken();
+        for (JsonNode o : orders.subList(5, 25)) {
+            assertThat(o.get("channel").asString()).isNotEqualTo("wxpay-a");
+            JsonNode attempts = operatorGet("/api/admin/trades?pay_order_id=" + o.get("pay_order_id").asString(),
+                    token);
+            attempts.forEach(a -> assertThat(a.get("channel").asString()).as("attempt of %s", o)
+                    .isNotEqualTo("wxpay-a"));
+        }
+        JsonNode health = operatorGet("/api/admin/channels", token);
+        List<String> wxpayA = new ArrayList<>();
+        health.forEach(c -> {
+            if (c.get("name").asString().equals("wxpay-a")) {
+                wxpayA.add(c.get("circuit_state").asString());
+            }
+        });
+        assertThat(wxpayA).containsExactly("OPEN");
+    }
+
+    private String operatorToken() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                        + "/api/admin/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin-local-only\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json.readTree(login.body()).get("token").asString();
+    }
+
+    private JsonNode operatorGet(String path, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
     }
 
     @Test

@@ -68,8 +68,10 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             if (t instanceof TimeoutException) {
                 return ErrorCode.UPSTREAM_TIMEOUT;
             }
+            // a reset mid-exchange surfaces as a plain IOException (netty's native one): the downstream is unwell
             if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException
-                    || t instanceof reactor.netty.http.client.PrematureCloseException) {
+                    || t instanceof reactor.netty.http.client.PrematureCloseException
+                    || t instanceof java.io.IOException) {
                 return ErrorCode.UPSTREAM_UNAVAILABLE;
             }
         }
