@@ -28,6 +28,7 @@ public class ChannelHealthController {
                                     Long dailyCap) {
     }
 
+    private static final org.slf4j.Logger audit = org.slf4j.LoggerFactory.getLogger("aggpay.audit");
     private final ChannelInstances channels;
     private final HealthWindows health;
     private final ChannelCircuits circuits;
@@ -49,6 +50,21 @@ public class ChannelHealthController {
         }
         return channels.all().stream().sorted(Comparator.comparing(ChannelInstanceRow::getName)).map(this::view)
                 .toList();
+    }
+
+    /** Closes a channel's circuit by hand (after a fix, rather than waiting for the half-open probes). Audited. */
+    @org.springframework.web.bind.annotation.PostMapping("/api/admin/channels/{name}/circuit/reset")
+    public ChannelHealthView resetCircuit(@org.springframework.web.bind.annotation.PathVariable String name,
+                                          @RequestHeader(value = "X-Aggpay-Operator", required = false)
+                                          String operator) {
+        if (operator == null || operator.isBlank()) {
+            throw new ApiException(ErrorCode.OPERATOR_UNAUTHENTICATED, "Operator calls come through the gateway.");
+        }
+        ChannelInstanceRow row = channels.all().stream().filter(r -> r.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.CHANNEL_UNKNOWN, "No channel " + name + "."));
+        circuits.reset(name);
+        audit.info("operator={} action=RESET_CIRCUIT channel={}", operator, name);
+        return view(row);
     }
 
     private ChannelHealthView view(ChannelInstanceRow row) {
