@@ -10,7 +10,10 @@ public enum ErrorCode {
     CHANNEL_EXISTS(HttpStatus.CONFLICT, "A channel with this name already exists."),
     OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource."),
+    TRADE_UNKNOWN(HttpStatus.NOT_FOUND, "No trade with this out_trade_no."),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
+    BILL_UNSUPPORTED(HttpStatus.NOT_IMPLEMENTED, "This channel's adapter cannot download bills."),
+    BILL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel's bill could not be downloaded; try again later."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 
     private final HttpStatus status;

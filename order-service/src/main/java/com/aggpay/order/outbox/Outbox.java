@@ -8,6 +8,7 @@ import com.aggpay.order.payorder.PayOrderViews;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,15 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentEvent append(EventType type, PayOrder order) {
+        return append(type, order, views.asMap(order));
+    }
+
+    /** An event about the order whose {@code data} is another public object of it (e.g. a refund). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PaymentEvent append(EventType type, PayOrder order, Map<String, Object> data) {
         PaymentEvent event = new PaymentEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
                 OffsetDateTime.now(clock).toString(), order.getMchNo(), order.getAppId(), order.getNotifyUrl(),
-                MDC.get(AggpayHeaders.MDC_REQUEST_ID), views.asMap(order));
+                MDC.get(AggpayHeaders.MDC_REQUEST_ID), data);
         OutboxEvent row = new OutboxEvent();
         row.setEventId(event.eventId());
         row.setEventType(type.name());

@@ -44,6 +44,26 @@ public interface PayOrders extends BaseMapper<PayOrder> {
     int markFailed(@Param("payOrderId") String payOrderId, @Param("failureCode") String failureCode,
                    @Param("now") LocalDateTime now);
 
+    /** The channel confirmed the handed-out trade closed (or the order never had one): only from PAYING. */
+    @Update("""
+            UPDATE pay_order SET state = 'CLOSED', updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NOT NULL""")
+    int markClosed(@Param("payOrderId") String payOrderId, @Param("now") LocalDateTime now);
+
+    /** Closes an order without a trade, unless a request is asking the router for one right now. */
+    @Update("""
+            UPDATE pay_order SET state = 'CLOSED', updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL
+               AND (placing_until IS NULL OR placing_until < #{now})""")
+    int markClosedWithoutTrade(@Param("payOrderId") String payOrderId, @Param("now") LocalDateTime now);
+
+    /** The channel reported the handed-out trade failed: only from PAYING. */
+    @Update("""
+            UPDATE pay_order SET state = 'FAILED', failure_code = #{failureCode}, updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NOT NULL""")
+    int markTradeFailed(@Param("payOrderId") String payOrderId, @Param("failureCode") String failureCode,
+                        @Param("now") LocalDateTime now);
+
     /** The payer paid: from any state but SUCCESS (see {@link OrderState}). */
     @Update("""
             UPDATE pay_order SET state = 'SUCCESS', channel_trade_no = #{channelTradeNo}, paid_at = #{paidAt},

@@ -11,11 +11,22 @@ public enum ErrorCode {
     PAY_WAY_UNSUPPORTED(HttpStatus.BAD_REQUEST, "This pay_way is not supported."),
     CALLER_UNKNOWN(HttpStatus.UNAUTHORIZED, "The request did not come through the gateway's authentication."),
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such order."),
+    ORDER_ALREADY_PAID(HttpStatus.CONFLICT, "The order is paid; it cannot be closed."),
     MCH_ORDER_NO_CONFLICT(HttpStatus.CONFLICT, "This mch_order_no was used for an order with different content."),
+    REFUND_NOT_FOUND(HttpStatus.NOT_FOUND, "No such refund."),
+    MCH_REFUND_NO_CONFLICT(HttpStatus.CONFLICT, "This mch_refund_no was used for a refund with a different order or amount."),
+    ORDER_NOT_PAID(HttpStatus.CONFLICT, "Only a paid (SUCCESS) order can be refunded."),
+    REFUND_EXCEEDS_PAID(HttpStatus.CONFLICT, "The refunds of this order would add up to more than was paid."),
     TRADE_UNKNOWN(HttpStatus.NOT_FOUND, "No trade with this out_trade_no."),
     NOTIFY_MISMATCH(HttpStatus.CONFLICT, "The channel's report does not match the stored order."),
     NO_CHANNEL_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "No payment channel could open a trade for this order."),
     ROUTER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment router did not answer; query the order or repeat the request."),
+    OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
+    CHANNEL_UNKNOWN(HttpStatus.BAD_REQUEST, "No such channel."),
+    BILL_UNSUPPORTED(HttpStatus.BAD_REQUEST, "This channel has no bill download, so it cannot be reconciled."),
+    BILL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel's bill could not be downloaded; try again later."),
+    REPORT_NOT_FOUND(HttpStatus.NOT_FOUND, "No reconciliation report for this channel and day."),
+    CHANNEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel gave no clear answer; the order stays PAYING. Try again."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 
     private final HttpStatus status;

@@ -1,0 +1,39 @@
+package com.aggpay.order.reconciliation;
+
+import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.order.web.ApiException;
+import com.aggpay.order.web.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every {@code /api/admin/**} call of order-service must carry {@code X-Aggpay-Operator}, which only the gateway sets
+ * after verifying an operator token (it strips the header from incoming requests). Reconciliation is the first admin
+ * API here; the check covers the whole prefix so endpoints added later are guarded too (as in the router).
+ */
+@Configuration(proxyBeanMethods = false)
+class OperatorRequired implements WebMvcConfigurer {
+
+    /** The shape the gateway accepts in a token's subject; anything else did not come from it. */
+    private static final Pattern OPERATOR = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                String operator = request.getHeader(AggpayHeaders.OPERATOR);
+                if (operator == null || !OPERATOR.matcher(operator).matches()) {
+                    throw new ApiException(ErrorCode.OPERATOR_UNAUTHENTICATED,
+                            "Operator calls are accepted only through the gateway, with an operator token.");
+                }
+                return true;
+            }
+        }).addPathPatterns("/api/admin/**");
+    }
+}
