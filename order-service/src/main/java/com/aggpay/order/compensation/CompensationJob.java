@@ -50,7 +50,7 @@ public class CompensationJob {
         int queried = 0;
         for (DueOrder due : schedule.dueForQuery(now, now.minus(properties.firstQueryDelay()),
                 properties.batchSize())) {
-            if (schedule.claim(due.getPayOrderId(), due.getNextQueryAt(), now.plus(properties.lease())) != 1) {
+            if (schedule.claim(due.getPayOrderId(), now, now.plus(properties.lease())) != 1) {
                 continue;
             }
             queried++;

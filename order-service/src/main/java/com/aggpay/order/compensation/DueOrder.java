@@ -2,7 +2,7 @@ package com.aggpay.order.compensation;
 
 import java.time.LocalDateTime;
 
-/** A PAYING order due for a query or a close, as the scan saw it: {@code nextQueryAt} is what the claim compares. */
+/** A PAYING order due for a query or a close, as the scan saw it. */
 public class DueOrder {
 
     private String payOrderId;

@@ -56,7 +56,7 @@ public class ExpiryJob {
         LocalDateTime now = LocalDateTime.now(clock);
         int taken = 0;
         for (DueOrder due : schedule.dueForExpiry(now, properties.batchSize())) {
-            if (schedule.claim(due.getPayOrderId(), due.getNextQueryAt(), now.plus(properties.lease())) != 1) {
+            if (schedule.claim(due.getPayOrderId(), now, now.plus(properties.lease())) != 1) {
                 continue;
             }
             taken++;

@@ -40,13 +40,16 @@ public interface QuerySchedule {
     long countExpiredNotClosed(@Param("now") LocalDateTime now);
 
     /**
-     * Takes the order for one query or close: only if nobody moved its schedule since the scan ({@code <=>} also
-     * matches NULL). The lease keeps other instances away; if this one dies, the lease lapses and another takes over.
+     * Takes the order for one query or close, if it is still due: the update re-reads the row under its lock, so of
+     * several instances that scanned it only the first moves it past {@code now} and gets 1. (It does not compare the
+     * scanned value itself: the driver sends times to whole seconds, which would never match a stored fraction.)
+     * The lease keeps other instances away; if this one dies, the lease lapses and another takes over.
      */
     @Update("""
             UPDATE pay_order SET next_query_at = #{leaseUntil}, query_tries = query_tries + 1
-             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND next_query_at <=> #{seen}""")
-    int claim(@Param("payOrderId") String payOrderId, @Param("seen") LocalDateTime seen,
+             WHERE pay_order_id = #{payOrderId} AND state = 'PAYING'
+               AND (next_query_at IS NULL OR next_query_at <= #{now})""")
+    int claim(@Param("payOrderId") String payOrderId, @Param("now") LocalDateTime now,
               @Param("leaseUntil") LocalDateTime leaseUntil);
 
     /** Nothing final yet: due again at {@code next}. */

@@ -87,7 +87,8 @@ class DailyReconciliation {
 
     private static String instance() {
         try {
-            return InetAddress.getLocalHost().getHostName();
+            String host = InetAddress.getLocalHost().getHostName();
+            return host.length() <= 64 ? host : host.substring(0, 64);
         } catch (Exception e) {
             return "unknown";
         }

@@ -120,12 +120,12 @@ public abstract class CloseITSupport {
     }
 
     protected void makeDueNow(String payOrderId) {
-        jdbc.update("UPDATE pay_order SET next_query_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE pay_order_id = ?",
+        jdbc.update("UPDATE pay_order SET next_query_at = UTC_TIMESTAMP(3) - INTERVAL 2 SECOND WHERE pay_order_id = ?",
                 payOrderId);
     }
 
     protected void expire(String payOrderId) {
-        jdbc.update("UPDATE pay_order SET expires_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND, next_query_at = NULL "
+        jdbc.update("UPDATE pay_order SET expires_at = UTC_TIMESTAMP(3) - INTERVAL 2 SECOND, next_query_at = NULL "
                 + "WHERE pay_order_id = ?", payOrderId);
     }
 

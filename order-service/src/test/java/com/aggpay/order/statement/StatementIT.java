@@ -48,7 +48,7 @@ class StatementIT {
         aPaidOrder(app, "P2", 133, "2026-11-20T03:00:00");
         aPaidOrder(app, "P3", 1000, "2026-11-20T04:00:00");
         aPaidOrder(app, "OLD", 5000, "2026-11-19T15:59:59");   // 23:59:59 the day before in Shanghai
-        aPaidOrder("someone-else", "P9", 777, "2026-11-20T04:00:00");
+        aPaidOrder("x" + app, "P9", 777, "2026-11-20T04:00:00");
         aSucceededRefund("P3", "R1", 400, "2026-11-20T05:00:00");
 
         MvcResult r = mvc.perform(get("/api/v1/statements/2026-11-20").header(AggpayHeaders.APP_ID, app)
