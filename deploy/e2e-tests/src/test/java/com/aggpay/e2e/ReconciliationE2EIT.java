@@ -41,6 +41,21 @@ class ReconciliationE2EIT {
     }
 
     @Test
+    void the_operator_console_for_reconciliation_is_served_by_the_gateway() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/admin/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/admin/console.js")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("AggPay operator console").contains("recon-form");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/api/admin/login").contains("/api/admin/reconciliations")
+                .contains("/api/admin/channels");
+    }
+
+    @Test
     void a_trade_only_the_channel_has_is_channel_only_and_the_paid_order_is_matched() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         JsonNode order = aPaidAlipayOrder(1000);
