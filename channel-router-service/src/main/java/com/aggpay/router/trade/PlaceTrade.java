@@ -98,7 +98,7 @@ public class PlaceTrade {
                 outcome = open(placement, channel, placement.sameTradeNo());
             }
             if (outcome instanceof TradeOutcome.Accepted || outcome instanceof TradeOutcome.Paid) {
-                return placement.response(channel.name(), outcome);
+                return placement.response(channel, outcome);
             }
         }
         log.warn("no channel opened a trade for order {} ({} usable, {} attempts)", request.payOrderId(),
@@ -204,14 +204,14 @@ public class PlaceTrade {
                     request.channelExtra() == null ? Map.of() : request.channelExtra());
         }
 
-        PlaceTradeResponse response(String channel, TradeOutcome outcome) {
+        PlaceTradeResponse response(RoutableChannel channel, TradeOutcome outcome) {
             String tradeNo = made.get(made.size() - 1).outTradeNo();
             if (outcome instanceof TradeOutcome.Accepted a) {
-                return new PlaceTradeResponse(PlaceTradeResponse.Outcome.ACCEPTED, channel, tradeNo,
-                        a.payDataType().name(), a.payData(), List.copyOf(made));
+                return new PlaceTradeResponse(PlaceTradeResponse.Outcome.ACCEPTED, channel.name(), tradeNo,
+                        a.payDataType().name(), a.payData(), List.copyOf(made), channel.feeRatePpm());
             }
-            return new PlaceTradeResponse(PlaceTradeResponse.Outcome.PAID, channel, tradeNo, null, null,
-                    List.copyOf(made));
+            return new PlaceTradeResponse(PlaceTradeResponse.Outcome.PAID, channel.name(), tradeNo, null, null,
+                    List.copyOf(made), channel.feeRatePpm());
         }
 
         PlaceTradeResponse noChannel() {

@@ -30,6 +30,8 @@ public class PayOrder {
     private String channelTradeNo;
     private String payDataType;
     private String payData;
+    /** the channel's fee rate when the trade was opened, parts per million; null when not known */
+    private Integer feeRatePpm;
     private long refundedAmount;
     private String failureCode;
     private LocalDateTime placingUntil;
@@ -76,6 +78,8 @@ public class PayOrder {
     public void setPayDataType(String v) { payDataType = v; }
     public String getPayData() { return payData; }
     public void setPayData(String v) { payData = v; }
+    public Integer getFeeRatePpm() { return feeRatePpm; }
+    public void setFeeRatePpm(Integer v) { feeRatePpm = v; }
     public long getRefundedAmount() { return refundedAmount; }
     public void setRefundedAmount(long v) { refundedAmount = v; }
     public String getFailureCode() { return failureCode; }

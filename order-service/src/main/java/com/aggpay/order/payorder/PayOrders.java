@@ -18,11 +18,12 @@ public interface PayOrders extends BaseMapper<PayOrder> {
     /** Records the trade whose pay data is handed out; only once, and only while the order is still paying. */
     @Update("""
             UPDATE pay_order SET channel = #{channel}, out_trade_no = #{outTradeNo}, pay_data_type = #{payDataType},
-                   pay_data = #{payData}, placing_until = NULL, updated_at = #{now}
+                   pay_data = #{payData}, fee_rate_ppm = #{feeRatePpm}, placing_until = NULL, updated_at = #{now}
              WHERE pay_order_id = #{payOrderId} AND state = 'PAYING' AND pay_data IS NULL""")
     int recordTrade(@Param("payOrderId") String payOrderId, @Param("channel") String channel,
                     @Param("outTradeNo") String outTradeNo, @Param("payDataType") String payDataType,
-                    @Param("payData") String payData, @Param("now") LocalDateTime now);
+                    @Param("payData") String payData, @Param("feeRatePpm") Integer feeRatePpm,
+                    @Param("now") LocalDateTime now);
 
     /**
      * Claims the right to ask the router for this order's trade, when nobody holds it: the request that created

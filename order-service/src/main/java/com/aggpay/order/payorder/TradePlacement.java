@@ -77,7 +77,8 @@ public class TradePlacement {
             case ACCEPTED, PAID -> {
                 String type = answer.payDataType() == null ? "NONE" : answer.payDataType();
                 String data = answer.payData() == null ? "" : answer.payData();
-                orders.recordTrade(order.getPayOrderId(), answer.channel(), answer.outTradeNo(), type, data, now);
+                orders.recordTrade(order.getPayOrderId(), answer.channel(), answer.outTradeNo(), type, data,
+                        answer.feeRatePpm(), now);
                 return Outcome.TRADE_OPENED;
             }
             case NO_CHANNEL_AVAILABLE -> {

@@ -25,9 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/statements/{date}}: the calling app's payments and refunds of one Asia/Shanghai day, with fees.
  *
- * <p>Fee rates come from the router at statement time (its {@code fee_rate_ppm} per channel), not from a copy on
- * the order: this needs no change to the trade-placement contract or path, but a rate changed later re-prices earlier
- * days' statements. Snapshotting the rate on {@code pay_order} when the trade opens is the follow-up if rates change.
+ * <p>Each order is priced at the fee rate its channel had when the trade was opened ({@code pay_order.fee_rate_ppm});
+ * orders from before that column existed fall back to the channel's current rate, asked from the router.
  */
 @RestController
 class StatementController {
@@ -47,7 +46,9 @@ class StatementController {
     ResponseEntity<String> statement(Caller caller, @PathVariable String date) {
         LocalDate day = day(date);
         List<StatementLine> lines = rows.of(caller.appId(), ShanghaiDay.of(day));
-        Map<String, Integer> rates = lines.isEmpty() ? Map.of() : rates();
+        // orders carry the rate they were taken at; the router is asked only for orders from before that
+        boolean allPriced = lines.stream().allMatch(l -> l.feeRatePpm() != null);
+        Map<String, Integer> rates = allPriced ? Map.of() : rates();
         String csv;
         try {
             csv = StatementCsv.render(caller.appId(), day, lines, rates);

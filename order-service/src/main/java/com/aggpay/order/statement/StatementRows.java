@@ -27,21 +27,21 @@ class StatementRows {
 
     List<StatementLine> of(String appId, ShanghaiDay day) {
         List<StatementLine> lines = new ArrayList<>(jdbc.query("SELECT pay_order_id, mch_order_no, channel, pay_way,"
-                        + " amount, paid_at FROM pay_order WHERE app_id = ? AND state = 'SUCCESS' AND paid_at >= ?"
-                        + " AND paid_at < ?",
+                        + " amount, paid_at, fee_rate_ppm FROM pay_order WHERE app_id = ? AND state = 'SUCCESS'"
+                        + " AND paid_at >= ? AND paid_at < ?",
                 (rs, i) -> new StatementLine(StatementLine.Type.PAYMENT, rs.getString("pay_order_id"),
                         rs.getString("mch_order_no"), null, null, rs.getString("channel"), rs.getString("pay_way"),
-                        rs.getLong("amount"), time(rs, "paid_at")),
+                        rs.getLong("amount"), time(rs, "paid_at"), rate(rs)),
                 appId, day.from(), day.to()));
         if (refundTable.exists()) {
             lines.addAll(jdbc.query("SELECT r.refund_id, r.pay_order_id, o.mch_order_no, r.mch_refund_no, r.channel,"
-                            + " o.pay_way, r.amount, r.succeeded_at FROM refund r JOIN pay_order o"
+                            + " o.pay_way, r.amount, r.succeeded_at, o.fee_rate_ppm FROM refund r JOIN pay_order o"
                             + " ON o.pay_order_id = r.pay_order_id WHERE r.app_id = ? AND r.state = 'SUCCESS'"
                             + " AND r.succeeded_at >= ? AND r.succeeded_at < ?",
                     (rs, i) -> new StatementLine(StatementLine.Type.REFUND, rs.getString("pay_order_id"),
                             rs.getString("mch_order_no"), rs.getString("refund_id"), rs.getString("mch_refund_no"),
                             rs.getString("channel"), rs.getString("pay_way"), rs.getLong("amount"),
-                            time(rs, "succeeded_at")),
+                            time(rs, "succeeded_at"), rate(rs)),
                     appId, day.from(), day.to()));
         }
         lines.sort(Comparator.comparing(StatementLine::time).thenComparing(StatementLine::payOrderId));
@@ -51,5 +51,10 @@ class StatementRows {
     private static java.time.OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDateTime.class).atOffset(ZoneOffset.UTC)
                 .atZoneSameInstant(ShanghaiDay.ZONE).toOffsetDateTime();
+    }
+
+    private static Integer rate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int rate = rs.getInt("fee_rate_ppm");
+        return rs.wasNull() ? null : rate;
     }
 }

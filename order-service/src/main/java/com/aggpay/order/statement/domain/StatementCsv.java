@@ -16,7 +16,10 @@ public final class StatementCsv {
     private StatementCsv() {
     }
 
-    /** @param feeRatePpm each channel's rate; a line on a channel without a rate is an error, never a zero fee */
+    /**
+     * @param feeRatePpm each channel's current rate, for lines without the rate their order was taken at; a line
+     *                   with neither is an error, never a zero fee
+     */
     public static String render(String appId, LocalDate day, List<StatementLine> lines,
                                 Map<String, Integer> feeRatePpm) {
         StringBuilder csv = new StringBuilder();
@@ -28,7 +31,7 @@ public final class StatementCsv {
         long amount = 0;
         long fee = 0;
         for (StatementLine l : lines) {
-            Integer rate = feeRatePpm.get(l.channel());
+            Integer rate = l.feeRatePpm() != null ? l.feeRatePpm() : feeRatePpm.get(l.channel());
             if (rate == null) {
                 throw new IllegalArgumentException("no fee rate for channel " + l.channel());
             }

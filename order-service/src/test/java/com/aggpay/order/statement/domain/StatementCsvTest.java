@@ -66,6 +66,17 @@ class StatementCsvTest {
         assertThat(StatementCsv.cell("A-1_x")).isEqualTo("A-1_x");
     }
 
+    @Test
+    void an_order_is_priced_at_the_rate_it_was_taken_at_not_at_the_channels_current_rate() {
+        StatementLine takenAt6000 = new StatementLine(StatementLine.Type.PAYMENT, "po_1", "A1", null, null, "wxpay-a",
+                "WX_NATIVE", 1000, OffsetDateTime.parse("2026-11-26T10:00:00+08:00"), 6000);
+
+        String csv = StatementCsv.render("demo-app", LocalDate.of(2026, 11, 26), List.of(takenAt6000),
+                Map.of("wxpay-a", RATE));
+
+        assertThat(csv).contains(",1000,6,994,").contains("TOTAL,,,,,,,1000,6,994,");
+    }
+
     private static StatementLine payment(String payOrderId, long amount) {
         return new StatementLine(StatementLine.Type.PAYMENT, payOrderId, "A-" + payOrderId, null, null, "alipay-a",
                 "ALI_QR", amount, OffsetDateTime.parse("2026-11-26T10:00:00+08:00"));
