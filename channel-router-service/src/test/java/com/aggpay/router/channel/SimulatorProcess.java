@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The built channel simulator jar, run as a separate process on a free port with a fresh keys dir made by
  * {@code deploy/local/gen-keys.sh}: contract tests talk to it exactly as the platform talks to the wallets.
- * Always {@link #close()} it (an {@code @AfterAll}); a shutdown hook kills it if the test JVM dies first.
+ * Always {@link #close()} one you {@link #start()}ed (an {@code @AfterAll}); a shutdown hook kills it if the test JVM
+ * dies first. Tests that need no simulator of their own use {@link #shared()}: one process for the whole test JVM.
  */
 public final class SimulatorProcess implements AutoCloseable {
 
@@ -33,6 +34,10 @@ public final class SimulatorProcess implements AutoCloseable {
     private final Path keysDir;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean shared;
+
+    private static SimulatorProcess sharedInstance;
+    private static RuntimeException sharedFailure;
 
     private SimulatorProcess(Process process, int port, Path keysDir, Path log) {
         this.process = process;
@@ -68,6 +73,29 @@ public final class SimulatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JVM-wide simulator: started on first use (thread-safe), stopped by a shutdown hook. Its {@link #close()} does
+     * nothing, so a test class cannot stop it for the others. State (ledger, faults) is shared: tests use their own
+     * trade numbers and clear the faults they set.
+     */
+    public static synchronized SimulatorProcess shared() {
+        if (sharedInstance == null) {
+            if (sharedFailure != null) {
+                throw new IllegalStateException("the shared simulator failed to start", sharedFailure);
+            }
+            try {
+                SimulatorProcess simulator = start();
+                simulator.shared = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "shared-simulator-stopper"));
+                sharedInstance = simulator;
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+        return sharedInstance;
     }
 
     public String baseUrl() {
@@ -143,7 +171,7 @@ public final class SimulatorProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        close();
+        stop();
         throw new IllegalStateException("simulator not healthy within " + timeout + ":\n" + logTail());
     }
 
@@ -156,8 +184,15 @@ public final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    /** Stops this simulator; does nothing on the {@link #shared()} one (a shutdown hook stops that). */
     @Override
     public void close() {
+        if (!shared) {
+            stop();
+        }
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

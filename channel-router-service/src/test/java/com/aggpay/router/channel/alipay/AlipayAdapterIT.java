@@ -2,14 +2,13 @@ package com.aggpay.router.channel.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
@@ -18,54 +17,31 @@ import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract test: the Alipay adapter (official SDK) against the channel simulator process. */
 class AlipayAdapterIT {
 
     private static final String APP_A = "2021000000000001";
     private static final String APP_B = "2021000000000002";
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(200, "success");
+
     private static ChannelInstance channelA;
     private static ChannelInstance channelB;
     private static final AlipayAdapter adapter = new AlipayAdapter(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(200, "success");
-        channelA = channel("alipay-a", APP_A, APP_A, simulator.baseUrl());
-        channelB = channel("alipay-b", APP_B, APP_B, simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        channelA = channel("alipay-a", APP_A, APP_A, fx.baseUrl());
+        channelB = channel("alipay-b", APP_B, APP_B, fx.baseUrl());
     }
 
     @Test
@@ -84,7 +60,7 @@ class AlipayAdapterIT {
             assertThat(adapter.createTrade(channelA, request(formWay, 100)))
                     .isInstanceOfSatisfying(TradeOutcome.Accepted.class, a -> {
                         assertThat(a.payDataType()).isEqualTo(PayDataType.FORM);
-                        assertThat(a.payData()).contains("<form").contains(simulator.baseUrl() + "/gateway.do");
+                        assertThat(a.payData()).contains("<form").contains(fx.baseUrl() + "/gateway.do");
                     });
         }
         assertThat(adapter.createTrade(channelA, request(PayWay.ALI_APP, 100)))
@@ -108,10 +84,10 @@ class AlipayAdapterIT {
     void a_paid_trade_notifies_and_the_notification_verifies() {
         TradeRequest request = request(PayWay.ALI_QR, 1234);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelA, request);
-        var paid = simulator.post("/_sim/pay", payBody(accepted.payData()));
+        var paid = fx.pay(accepted.payData());
         assertThat(paid.statusCode()).isEqualTo(200);
 
-        NotifyOutcome outcome = adapter.verifyPaymentNotification(channelA, awaitNotification(channelA, request.outTradeNo()));
+        NotifyOutcome outcome = adapter.verifyPaymentNotification(channelA, fx.awaitPayment(adapter, channelA, request.outTradeNo()));
         assertThat(outcome).isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> {
             assertThat(v.amount()).isEqualTo(1234);
             assertThat(v.currency()).isEqualTo("CNY");
@@ -120,7 +96,7 @@ class AlipayAdapterIT {
             assertThat(v.channelTradeNo()).hasSize(28).startsWith("20");
             assertThat(v.paidAt()).isNotNull();
         });
-        assertThat(simulator.post("/_sim/pay", payBody(accepted.payData())).statusCode()).isEqualTo(409);
+        assertThat(fx.pay(accepted.payData()).statusCode()).isEqualTo(409);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOfSatisfying(TradeOutcome.Paid.class,
                 p -> assertThat(p.channelCode()).contains("ACQ.TRADE_HAS_SUCCESS"));
     }
@@ -130,8 +106,8 @@ class AlipayAdapterIT {
         for (PayWay way : new PayWay[] {PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP, PayWay.ALI_JSAPI}) {
             TradeRequest request = request(way, 777);
             TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelA, request);
-            assertThat(simulator.post("/_sim/pay", payBody(accepted.payData())).statusCode()).as(way.name()).isEqualTo(200);
-            assertThat(adapter.verifyPaymentNotification(channelA, awaitNotification(channelA, request.outTradeNo())))
+            assertThat(fx.pay(accepted.payData()).statusCode()).as(way.name()).isEqualTo(200);
+            assertThat(adapter.verifyPaymentNotification(channelA, fx.awaitPayment(adapter, channelA, request.outTradeNo())))
                     .isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> assertThat(v.amount()).isEqualTo(777));
         }
     }
@@ -140,14 +116,14 @@ class AlipayAdapterIT {
     void forged_tampered_and_foreign_notifications_are_refused() {
         TradeRequest request = request(PayWay.ALI_QR, 500);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelB, request);
-        simulator.post("/_sim/pay", payBody(accepted.payData()));
-        ChannelNotification genuine = awaitNotification(channelB, request.outTradeNo());
+        fx.pay(accepted.payData());
+        ChannelNotification genuine = fx.awaitPayment(adapter, channelB, request.outTradeNo());
         assertThat(adapter.verifyPaymentNotification(channelB, genuine)).isInstanceOf(NotifyOutcome.Verified.class);
 
         // another account's notification at channel A: signed with B's Alipay key
         assertThat(adapter.verifyPaymentNotification(channelA, genuine)).isInstanceOf(NotifyOutcome.Refused.class);
         // B's key configured on A's channel by mistake: the signature holds, the app_id does not
-        ChannelInstance aWithBKeys = channel("alipay-a-wrong-keys", APP_A, APP_B, simulator.baseUrl());
+        ChannelInstance aWithBKeys = channel("alipay-a-wrong-keys", APP_A, APP_B, fx.baseUrl());
         assertThat(adapter.verifyPaymentNotification(aWithBKeys, genuine)).isInstanceOf(NotifyOutcome.Refused.class);
         // amount raised after signing
         String body = new String(genuine.body(), StandardCharsets.UTF_8);
@@ -159,45 +135,41 @@ class AlipayAdapterIT {
 
     @Test
     void down_is_unknown_and_creates_nothing() {
-        simulator.setFault(APP_A, "DOWN", 1.0, 0);
+        fx.setFault(APP_A, "DOWN", 1.0, 0);
         TradeRequest request = request(PayWay.ALI_QR, 100);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Unknown.class);
-        assertThat(simulator.get("/_sim/trades?account=" + APP_A).body()).doesNotContain(request.outTradeNo());
+        assertThat(fx.ledger(APP_A)).doesNotContain(request.outTradeNo());
     }
 
     @Test
     void error_5xx_is_unknown_and_the_trade_exists_upstream() {
-        simulator.setFault(APP_A, "ERROR_5XX", 1.0, 0);
+        fx.setFault(APP_A, "ERROR_5XX", 1.0, 0);
         TradeRequest request = request(PayWay.ALI_QR, 100);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Unknown.class);
-        assertThat(simulator.get("/_sim/trades?account=" + APP_A).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(APP_A)).contains(request.outTradeNo());
     }
 
     @Test
     void timeout_after_accept_is_unknown_within_the_read_timeout() {
-        simulator.setFault(APP_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(APP_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         TradeRequest request = request(PayWay.ALI_JSAPI, 100);
         long started = System.nanoTime();
         assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Unknown.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        assertThat(simulator.get("/_sim/trades?account=" + APP_A).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(APP_A)).contains(request.outTradeNo());
     }
 
     @Test
     void a_bad_response_signature_is_unknown() {
-        simulator.setFault(APP_A, "BAD_SIGNATURE", 1.0, 0);
+        fx.setFault(APP_A, "BAD_SIGNATURE", 1.0, 0);
         assertThat(adapter.createTrade(channelA, request(PayWay.ALI_QR, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                         u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
     }
 
     @Test
-    void connection_refused_is_a_definite_rejection() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("alipay-nowhere", APP_A, APP_A, "http://127.0.0.1:" + closedPort);
+    void connection_refused_is_a_definite_rejection() {
+        ChannelInstance nowhere = channel("alipay-nowhere", APP_A, APP_A, ChannelFixtures.closedPortUrl());
         assertThat(adapter.createTrade(nowhere, request(PayWay.ALI_QR, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("CONNECT_FAILED"));
@@ -207,9 +179,9 @@ class AlipayAdapterIT {
     void a_request_signed_with_the_wrong_app_key_is_rejected() {
         // B's app key signs, A's Alipay key verifies the answer: the simulator's 40002 is itself genuine
         ChannelInstance wrongAppKey = new ChannelInstance("alipay-a-wrong-app-key", ChannelType.ALIPAY, APP_A,
-                Set.of(PayWay.ALI_QR), true, simulator.baseUrl(), receiver.url("/x"), Map.of(
-                "app_private_key", simulator.key("alipay/" + APP_B + "/app_private.pem"),
-                "alipay_public_key", simulator.key("alipay/" + APP_A + "/alipay_public.pem")));
+                Set.of(PayWay.ALI_QR), true, fx.baseUrl(), fx.receiver().url("/x"), Map.of(
+                "app_private_key", fx.key("alipay/" + APP_B + "/app_private.pem"),
+                "alipay_public_key", fx.key("alipay/" + APP_A + "/alipay_public.pem")));
         assertThat(adapter.createTrade(wrongAppKey, request(PayWay.ALI_QR, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("40002/isv.invalid-signature"));
@@ -219,9 +191,9 @@ class AlipayAdapterIT {
     void the_official_client_accepts_query_and_close_answers() throws Exception {
         TradeRequest request = request(PayWay.ALI_QR, 880);
         adapter.createTrade(channelA, request);
-        DefaultAlipayClient client = new DefaultAlipayClient(simulator.baseUrl() + "/gateway.do", APP_A,
-                AliCredentials.pemBody(simulator.key("alipay/" + APP_A + "/app_private.pem")), "json", "utf-8",
-                AliCredentials.pemBody(simulator.key("alipay/" + APP_A + "/alipay_public.pem")), "RSA2");
+        DefaultAlipayClient client = new DefaultAlipayClient(fx.baseUrl() + "/gateway.do", APP_A,
+                AliCredentials.pemBody(fx.key("alipay/" + APP_A + "/app_private.pem")), "json", "utf-8",
+                AliCredentials.pemBody(fx.key("alipay/" + APP_A + "/alipay_public.pem")), "RSA2");
         AlipayTradeQueryRequest query = new AlipayTradeQueryRequest();
         query.setBizContent("{\"out_trade_no\":\"" + request.outTradeNo() + "\"}");
         AlipayTradeQueryResponse queried = client.execute(query);
@@ -255,7 +227,7 @@ class AlipayAdapterIT {
 
         TradeRequest paid = request(PayWay.ALI_QR, 100);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelA, paid);
-        simulator.post("/_sim/pay", payBody(accepted.payData()));
+        fx.pay(accepted.payData());
         assertThat(adapter.closeTrade(channelA, paid.outTradeNo())).isEqualTo(TradeStatus.PAID);
         assertThat(adapter.queryTrade(channelA, paid.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
                 v -> {
@@ -272,35 +244,12 @@ class AlipayAdapterIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static String payBody(String payData) {
-        return JSON.writeValueAsString(Map.of("pay_data", payData));
-    }
-
     private static TradeRequest request(PayWay payWay, long amount) {
-        return new TradeRequest("ALI" + System.currentTimeMillis() + SEQ.incrementAndGet(), payWay, amount, "CNY",
-                "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15),
-                Map.of("buyer_id", "2088000000000099"));
-    }
-
-    private static ChannelNotification awaitNotification(ChannelInstance channel, String outTradeNo) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                    && v.outTradeNo().equals(outTradeNo)) {
-                return n;
-            }
-        }
-        throw new AssertionError("no notification for " + outTradeNo);
+        return ChannelFixtures.tradeRequest("ALI", payWay, amount, Map.of("buyer_id", "2088000000000099"));
     }
 
     private static ChannelInstance channel(String name, String accountId, String keysOf, String baseUrl) {
-        String dir = "alipay/" + keysOf + "/";
-        Map<String, String> credentials = Map.of(
-                "app_private_key", simulator.key(dir + "app_private.pem"),
-                "alipay_public_key", simulator.key(dir + "alipay_public.pem"));
-        return new ChannelInstance(name, ChannelType.ALIPAY, accountId,
-                Set.of(PayWay.ALI_QR, PayWay.ALI_JSAPI, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/" + name), credentials);
+        return fx.alipay(name, accountId, keysOf, baseUrl,
+                Set.of(PayWay.ALI_QR, PayWay.ALI_JSAPI, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP));
     }
 }

@@ -1,69 +1,46 @@
 package com.aggpay.router.channel.alipay;
 
+import static com.aggpay.router.channel.ChannelFixtures.refundRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelBill;
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
-import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
-import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contract test: Alipay refunds, refund query and notifications, and the trade bill, against the simulator. */
+/** Contract test: Alipay refunds, refund query and notifications, and the trade bill, against the fx. */
 class AlipayRefundIT {
 
     private static final String APP_A = "2021000000000001";
     private static final String APP_B = "2021000000000002";
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(200, "success");
+
     private static ChannelInstance channelA;
     private static ChannelInstance channelB;
     private static final AlipayAdapter adapter = new AlipayAdapter(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(200, "success");
-        channelA = channel("alipay-a", APP_A, APP_A, simulator.baseUrl());
-        channelB = channel("alipay-b", APP_B, APP_B, simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        channelA = channel("alipay-a", APP_A, APP_A, fx.baseUrl());
+        channelB = channel("alipay-b", APP_B, APP_B, fx.baseUrl());
     }
 
     @Test
@@ -75,44 +52,44 @@ class AlipayRefundIT {
     @Test
     void a_full_refund_succeeds_at_once_and_its_notification_verifies() {
         TradeRequest trade = aPaidTrade(channelA, 1234);
-        RefundRequest refund = refund(trade, 1234);
+        RefundRequest refund = refundRequest(trade, 1234);
 
         assertThat(adapter.refund(channelA, refund)).isInstanceOfSatisfying(RefundOutcome.Succeeded.class, s -> {
             assertThat(s.amount()).isEqualTo(1234);
             assertThat(s.succeededAt()).isNotNull();
         });
-        RefundNotifyOutcome.Verified notified = awaitRefundNotification(channelA, refund.outRefundNo());
+        RefundNotifyOutcome.Verified notified = fx.awaitVerifiedRefund(adapter, channelA, refund.outRefundNo());
         assertThat(notified.amount()).isEqualTo(1234);
         assertThat(notified.succeeded()).isTrue();
         assertThat(notified.outTradeNo()).isEqualTo(trade.outTradeNo());
         assertThat(adapter.queryRefund(channelA, trade.outTradeNo(), refund.outRefundNo()))
                 .isInstanceOfSatisfying(RefundOutcome.Succeeded.class, s -> assertThat(s.amount()).isEqualTo(1234));
-        assertThat(ledgerOf(APP_A, trade.outTradeNo())).contains("\"state\":\"REFUNDED\"", "\"refunded_amount\":1234");
+        assertThat(fx.ledgerOf(APP_A, trade.outTradeNo())).contains("\"state\":\"REFUNDED\"", "\"refunded_amount\":1234");
     }
 
     @Test
     void partial_refunds_add_up_and_a_repeated_request_number_refunds_once() {
         TradeRequest trade = aPaidTrade(channelA, 1000);
-        RefundRequest first = refund(trade, 300);
+        RefundRequest first = refundRequest(trade, 300);
         assertThat(adapter.refund(channelA, first)).isInstanceOf(RefundOutcome.Succeeded.class);
         assertThat(adapter.refund(channelA, first)).as("fund_change=N, confirmed by the refund query")
                 .isInstanceOfSatisfying(RefundOutcome.Succeeded.class, s -> assertThat(s.amount()).isEqualTo(300));
-        RefundRequest second = refund(trade, 200);
+        RefundRequest second = refundRequest(trade, 200);
         assertThat(adapter.refund(channelA, second)).isInstanceOf(RefundOutcome.Succeeded.class);
         // the second notification's refund_fee is the running total 5.00; the adapter reports this refund's 2.00
-        assertThat(awaitRefundNotification(channelA, second.outRefundNo()).amount()).isEqualTo(200);
+        assertThat(fx.awaitVerifiedRefund(adapter, channelA, second.outRefundNo()).amount()).isEqualTo(200);
 
-        assertThat(ledgerOf(APP_A, trade.outTradeNo())).contains("\"state\":\"PAID\"", "\"refunded_amount\":500");
+        assertThat(fx.ledgerOf(APP_A, trade.outTradeNo())).contains("\"state\":\"PAID\"", "\"refunded_amount\":500");
     }
 
     @Test
     void refunds_beyond_the_paid_amount_or_of_unpaid_trades_fail_definitely() {
         TradeRequest trade = aPaidTrade(channelA, 100);
-        assertThat(adapter.refund(channelA, refund(trade, 101))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
+        assertThat(adapter.refund(channelA, refundRequest(trade, 101))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
                 f -> assertThat(f.channelCode()).isEqualTo("40004/ACQ.REFUND_AMT_NOT_EQUAL_TOTAL"));
         TradeRequest unpaid = request(100);
         adapter.createTrade(channelA, unpaid);
-        assertThat(adapter.refund(channelA, refund(unpaid, 100))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
+        assertThat(adapter.refund(channelA, refundRequest(unpaid, 100))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
                 f -> assertThat(f.channelCode()).isEqualTo("40004/ACQ.TRADE_STATUS_ERROR"));
         assertThat(adapter.queryRefund(channelA, trade.outTradeNo(), "RNEVER" + System.nanoTime()))
                 .isInstanceOfSatisfying(RefundOutcome.Unknown.class,
@@ -122,10 +99,10 @@ class AlipayRefundIT {
     @Test
     void forged_foreign_and_payment_notifications_are_refused_as_refunds() {
         TradeRequest trade = aPaidTrade(channelB, 500);
-        ChannelNotification payment = findPaymentNotification(channelB, trade.outTradeNo());
-        RefundRequest refund = refund(trade, 200);
+        ChannelNotification payment = fx.findPayment(adapter, channelB, trade.outTradeNo(), ChannelFixtures.NOTIFY_TIMEOUT);
+        RefundRequest refund = refundRequest(trade, 200);
         adapter.refund(channelB, refund);
-        ChannelNotification genuine = findRefundNotification(channelB, refund.outRefundNo());
+        ChannelNotification genuine = fx.findRefund(adapter, channelB, refund.outRefundNo(), ChannelFixtures.NOTIFY_TIMEOUT);
         assertThat(genuine).isNotNull();
 
         assertThat(adapter.verifyRefundNotification(channelA, genuine)).isInstanceOf(RefundNotifyOutcome.Refused.class);
@@ -142,42 +119,38 @@ class AlipayRefundIT {
     void down_error_5xx_timeout_and_bad_signature_make_a_refund_unknown() {
         TradeRequest trade = aPaidTrade(channelA, 1000);
 
-        simulator.setFault(APP_A, "DOWN", 1.0, 0);
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOf(RefundOutcome.Unknown.class);
-        simulator.clearFaults();
+        fx.setFault(APP_A, "DOWN", 1.0, 0);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOf(RefundOutcome.Unknown.class);
+        fx.clearFaults();
 
-        simulator.setFault(APP_A, "ERROR_5XX", 1.0, 0);
-        RefundRequest error = refund(trade, 100);
+        fx.setFault(APP_A, "ERROR_5XX", 1.0, 0);
+        RefundRequest error = refundRequest(trade, 100);
         assertThat(adapter.refund(channelA, error)).isInstanceOf(RefundOutcome.Unknown.class);
-        simulator.clearFaults();
+        fx.clearFaults();
         assertThat(adapter.queryRefund(channelA, trade.outTradeNo(), error.outRefundNo()))
                 .isInstanceOf(RefundOutcome.Succeeded.class);
 
-        simulator.setFault(APP_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(APP_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         long started = System.nanoTime();
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOf(RefundOutcome.Unknown.class);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOf(RefundOutcome.Unknown.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        simulator.clearFaults();
+        fx.clearFaults();
 
-        simulator.setFault(APP_A, "BAD_SIGNATURE", 1.0, 0);
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
+        fx.setFault(APP_A, "BAD_SIGNATURE", 1.0, 0);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
-        simulator.clearFaults();
+        fx.clearFaults();
 
-        simulator.setFault(APP_A, "SLOW", 1.0, 500);
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOf(RefundOutcome.Succeeded.class);
-        simulator.clearFaults();
+        fx.setFault(APP_A, "SLOW", 1.0, 500);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOf(RefundOutcome.Succeeded.class);
+        fx.clearFaults();
 
-        assertThat(ledgerOf(APP_A, trade.outTradeNo())).contains("\"refunded_amount\":400");
+        assertThat(fx.ledgerOf(APP_A, trade.outTradeNo())).contains("\"refunded_amount\":400");
     }
 
     @Test
-    void a_refund_that_cannot_be_sent_fails_definitely() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("alipay-nowhere", APP_A, APP_A, "http://127.0.0.1:" + closedPort);
+    void a_refund_that_cannot_be_sent_fails_definitely() {
+        ChannelInstance nowhere = channel("alipay-nowhere", APP_A, APP_A, ChannelFixtures.closedPortUrl());
         assertThat(adapter.refund(nowhere, new RefundRequest("T1234567", "R1234567", 1, 1, "CNY", null)))
                 .isInstanceOfSatisfying(RefundOutcome.Failed.class, f -> assertThat(f.channelCode()).isEqualTo("CONNECT_FAILED"));
     }
@@ -185,11 +158,10 @@ class AlipayRefundIT {
     @Test
     void the_bill_of_the_day_lists_payments_refunds_and_injected_trades() {
         TradeRequest paid = aPaidTrade(channelB, 1234);
-        RefundRequest refund = refund(paid, 234);
+        RefundRequest refund = refundRequest(paid, 234);
         adapter.refund(channelB, refund);
         String injected = "INJ" + System.nanoTime();
-        assertThat(simulator.post("/_sim/trades/inject", "{\"account\":\"" + APP_B + "\",\"out_trade_no\":\""
-                + injected + "\",\"amount\":777}").statusCode()).isEqualTo(201);
+        assertThat(fx.inject(APP_B, injected, 777)).isEqualTo(201);
 
         ChannelBill bill = adapter.downloadBill(channelB, LocalDate.now(ZoneId.of("Asia/Shanghai")));
 
@@ -220,63 +192,15 @@ class AlipayRefundIT {
     private static TradeRequest aPaidTrade(ChannelInstance channel, long amount) {
         TradeRequest request = request(amount);
         String payData = ((TradeOutcome.Accepted) adapter.createTrade(channel, request)).payData();
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData + "\"}").statusCode()).isEqualTo(200);
+        assertThat(fx.pay(payData).statusCode()).isEqualTo(200);
         return request;
     }
 
     private static TradeRequest request(long amount) {
-        return new TradeRequest("ALR" + System.currentTimeMillis() + SEQ.incrementAndGet(), PayWay.ALI_QR, amount,
-                "CNY", "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15), Map.of());
-    }
-
-    private static RefundRequest refund(TradeRequest trade, long amount) {
-        return new RefundRequest(trade.outTradeNo(), "RF" + System.currentTimeMillis() + SEQ.incrementAndGet(), amount,
-                trade.amount(), "CNY", "customer asked");
-    }
-
-    private static String ledgerOf(String account, String outTradeNo) {
-        String ledger = simulator.get("/_sim/trades?account=" + account).body();
-        int at = ledger.indexOf("\"out_trade_no\":\"" + outTradeNo + "\"");
-        assertThat(at).as("trade in the simulator's ledger").isNotNegative();
-        return ledger.substring(ledger.lastIndexOf('{', at), ledger.indexOf('}', at) + 1);
-    }
-
-    private static RefundNotifyOutcome.Verified awaitRefundNotification(ChannelInstance channel, String outRefundNo) {
-        ChannelNotification n = findRefundNotification(channel, outRefundNo);
-        assertThat(n).as("refund notification for " + outRefundNo).isNotNull();
-        return (RefundNotifyOutcome.Verified) adapter.verifyRefundNotification(channel, n);
-    }
-
-    private static ChannelNotification findRefundNotification(ChannelInstance channel, String outRefundNo) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyRefundNotification(channel, n) instanceof RefundNotifyOutcome.Verified v
-                    && v.outRefundNo().equals(outRefundNo)) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private static ChannelNotification findPaymentNotification(ChannelInstance channel, String outTradeNo) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                    && v.outTradeNo().equals(outTradeNo)) {
-                return n;
-            }
-        }
-        return null;
+        return ChannelFixtures.tradeRequest("ALR", PayWay.ALI_QR, amount, Map.of());
     }
 
     private static ChannelInstance channel(String name, String accountId, String keysOf, String baseUrl) {
-        String dir = "alipay/" + keysOf + "/";
-        Map<String, String> credentials = Map.of(
-                "app_private_key", simulator.key(dir + "app_private.pem"),
-                "alipay_public_key", simulator.key(dir + "alipay_public.pem"));
-        return new ChannelInstance(name, ChannelType.ALIPAY, accountId, Set.of(PayWay.ALI_QR), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/" + name), credentials);
+        return fx.alipay(name, accountId, keysOf, baseUrl, Set.of(PayWay.ALI_QR));
     }
 }

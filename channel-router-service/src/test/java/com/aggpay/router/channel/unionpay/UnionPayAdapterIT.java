@@ -10,17 +10,16 @@ import com.aggpay.router.callback.HandleChannelCallback;
 import com.aggpay.router.callback.OrderServiceClient;
 import com.aggpay.router.channel.ChannelAdapters;
 import com.aggpay.router.channel.ChannelBill;
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
@@ -28,7 +27,6 @@ import com.aggpay.router.store.ChannelInstances;
 import feign.FeignException;
 import feign.Request;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -45,45 +43,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract test: the hand-written UnionPay QR adapter against the channel simulator process. */
 class UnionPayAdapterIT {
 
     private static final String MER = "777290058110001";
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(200, "ok");
+
     private static ChannelInstance channel;
     private static final UnionPayAdapter adapter = new UnionPayAdapter(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Clock.systemUTC());
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(200, "ok");
-        channel = channel("unionpay-a", MER, simulator.baseUrl(), simulator.key(keyDir() + "unionpay_public.pem"));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        channel = channel("unionpay-a", MER, fx.baseUrl(), fx.key(keyDir() + "unionpay_public.pem"));
     }
 
     @Test
@@ -112,10 +90,10 @@ class UnionPayAdapterIT {
         TradeRequest request = request(1234);
         String qrCode = payData(request);
 
-        var paid = simulator.post("/_sim/pay", "{\"pay_data\":\"" + qrCode + "\"}");
+        var paid = fx.pay(qrCode);
         assertThat(paid.statusCode()).isEqualTo(200);
 
-        ChannelNotification notification = awaitPayment(request.outTradeNo());
+        ChannelNotification notification = fx.awaitPayment(adapter, channel, request.outTradeNo());
         assertThat(notification.header(":path")).isEqualTo("/api/v1/channel-notify/unionpay-a");
         assertThat(notification.contentType()).startsWith("application/x-www-form-urlencoded");
         assertThat(adapter.verifyPaymentNotification(channel, notification))
@@ -131,7 +109,7 @@ class UnionPayAdapterIT {
                             OffsetDateTime.now().plusMinutes(1));
                 });
 
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":\"" + qrCode + "\"}").statusCode()).isEqualTo(409);
+        assertThat(fx.pay(qrCode).statusCode()).isEqualTo(409);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Paid.class,
                 p -> assertThat(p.channelCode()).isEqualTo("12"));
     }
@@ -140,12 +118,10 @@ class UnionPayAdapterIT {
     void a_trade_is_payable_by_order_number_and_account_and_the_ledger_lists_it() {
         TradeRequest request = request(300);
         payData(request);
-        var paid = simulator.post("/_sim/pay", "{\"out_trade_no\":\"" + request.outTradeNo() + "\",\"account\":\""
-                + MER + "\"}");
+        var paid = fx.payByTradeNo(MER, request.outTradeNo());
         assertThat(paid.statusCode()).isEqualTo(200);
-        assertThat(simulator.get("/_sim/trades?account=" + MER).body())
-                .contains("\"out_trade_no\":\"" + request.outTradeNo() + "\"").contains("\"state\":\"PAID\"");
-        assertThat(awaitPayment(request.outTradeNo())).isNotNull();
+        assertThat(fx.ledgerOf(MER, request.outTradeNo())).contains("\"state\":\"PAID\"");
+        assertThat(fx.awaitPayment(adapter, channel, request.outTradeNo())).isNotNull();
     }
 
     @Test
@@ -157,7 +133,7 @@ class UnionPayAdapterIT {
                     assertThat(v.status()).isEqualTo(TradeStatus.NOT_PAID);
                     assertThat(v.amount()).isEqualTo(321);
                 });
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + qrCode + "\"}");
+        fx.pay(qrCode);
         assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
                 v -> {
                     assertThat(v.status()).isEqualTo(TradeStatus.PAID);
@@ -175,20 +151,20 @@ class UnionPayAdapterIT {
         assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
         assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOfSatisfying(
                 NotifyOutcome.Verified.class, v -> assertThat(v.status()).isEqualTo(TradeStatus.CLOSED));
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":\"" + qrCode + "\"}").statusCode()).isEqualTo(409);
+        assertThat(fx.pay(qrCode).statusCode()).isEqualTo(409);
         assertThat(adapter.createTrade(channel, request)).isInstanceOf(TradeOutcome.Unknown.class);
 
         assertThat(adapter.closeTrade(channel, "NEVER" + System.nanoTime())).isEqualTo(TradeStatus.CLOSED);
 
         TradeRequest paid = request(100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(paid) + "\"}");
+        fx.pay(payData(paid));
         assertThat(adapter.closeTrade(channel, paid.outTradeNo())).isEqualTo(TradeStatus.PAID);
     }
 
     @Test
     void a_refund_is_processing_then_succeeded_by_query_and_by_notification() {
         TradeRequest request = request(1000);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
+        fx.pay(payData(request));
         RefundRequest refund = new RefundRequest(request.outTradeNo(), "R" + request.outTradeNo(), 400, 1000, "CNY",
                 "too cold");
 
@@ -201,7 +177,7 @@ class UnionPayAdapterIT {
                     assertThat(s.succeededAt()).isNotNull();
                 });
 
-        ChannelNotification notification = awaitRefund(refund.outRefundNo());
+        ChannelNotification notification = fx.awaitRefund(adapter, channel, refund.outRefundNo());
         assertThat(notification.header(":path")).isEqualTo("/api/v1/channel-notify/unionpay-a/refund");
         assertThat(adapter.verifyRefundNotification(channel, notification))
                 .isInstanceOfSatisfying(RefundNotifyOutcome.Verified.class, v -> {
@@ -212,13 +188,13 @@ class UnionPayAdapterIT {
                     assertThat(v.succeeded()).isTrue();
                 });
         assertThat(adapter.verifyPaymentNotification(channel, notification)).isInstanceOf(NotifyOutcome.Refused.class);
-        assertThat(simulator.get("/_sim/trades?account=" + MER).body()).contains("\"refunded_amount\":400");
+        assertThat(fx.ledgerOf(MER, request.outTradeNo())).contains("\"refunded_amount\":400");
     }
 
     @Test
     void refunds_beyond_the_paid_amount_or_of_unpaid_trades_fail() {
         TradeRequest request = request(500);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
+        fx.pay(payData(request));
         assertThat(adapter.refund(channel, new RefundRequest(request.outTradeNo(), "R1" + request.outTradeNo(), 501,
                 500, "CNY", null))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
                 f -> assertThat(f.channelCode()).isEqualTo("33"));
@@ -234,12 +210,11 @@ class UnionPayAdapterIT {
     @Test
     void the_bill_lists_the_days_payments_and_refunds() {
         TradeRequest request = request(2000);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
+        fx.pay(payData(request));
         String refundNo = "RB" + request.outTradeNo();
         adapter.refund(channel, new RefundRequest(request.outTradeNo(), refundNo, 500, 2000, "CNY", null));
         String injected = "INJ" + System.nanoTime();
-        assertThat(simulator.post("/_sim/trades/inject", "{\"account\":\"" + MER + "\",\"out_trade_no\":\"" + injected
-                + "\",\"amount\":700}").statusCode()).isEqualTo(201);
+        assertThat(fx.inject(MER, injected, 700)).isEqualTo(201);
 
         ChannelBill bill = adapter.downloadBill(channel, LocalDate.now(UpMapper.CHINA));
         assertThat(bill.channel()).isEqualTo("unionpay-a");
@@ -261,67 +236,63 @@ class UnionPayAdapterIT {
 
     @Test
     void down_answers_503_creates_nothing_and_is_unknown() {
-        simulator.setFault(MER, "DOWN", 1.0, 0);
+        fx.setFault(MER, "DOWN", 1.0, 0);
         TradeRequest request = request(100);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_503"));
         assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.UNKNOWN);
         assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOf(NotifyOutcome.Refused.class);
-        simulator.clearFaults();
-        assertThat(simulator.get("/_sim/trades?account=" + MER).body()).doesNotContain(request.outTradeNo());
+        fx.clearFaults();
+        assertThat(fx.ledger(MER)).doesNotContain(request.outTradeNo());
     }
 
     @Test
     void error_5xx_is_unknown_and_the_trade_exists_upstream() {
-        simulator.setFault(MER, "ERROR_5XX", 1.0, 0);
+        fx.setFault(MER, "ERROR_5XX", 1.0, 0);
         TradeRequest request = request(100);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_500"));
-        assertThat(simulator.get("/_sim/trades?account=" + MER).body()).contains(request.outTradeNo());
-        simulator.clearFaults();
+        assertThat(fx.ledger(MER)).contains(request.outTradeNo());
+        fx.clearFaults();
         assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
     }
 
     @Test
     void timeout_after_accept_is_unknown_within_the_read_timeout() {
-        simulator.setFault(MER, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(MER, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         TradeRequest request = request(100);
         long started = System.nanoTime();
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("READ_TIMEOUT"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        assertThat(simulator.get("/_sim/trades?account=" + MER).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(MER)).contains(request.outTradeNo());
         assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOf(NotifyOutcome.Verified.class);
     }
 
     @Test
     void a_bad_answer_signature_is_unknown_and_a_badly_signed_notification_is_refused() {
-        simulator.setFault(MER, "BAD_SIGNATURE", 1.0, 0);
+        fx.setFault(MER, "BAD_SIGNATURE", 1.0, 0);
         TradeRequest request = request(100);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
-        simulator.post("/_sim/pay", "{\"out_trade_no\":\"" + request.outTradeNo() + "\",\"account\":\"" + MER + "\"}");
-        ChannelNotification forged = find(n -> request.outTradeNo().equals(
+        fx.payByTradeNo(MER, request.outTradeNo());
+        ChannelNotification forged = fx.find(n -> request.outTradeNo().equals(
                 UpForm.decode(new String(n.body(), StandardCharsets.UTF_8)).get("orderId")), Duration.ofSeconds(10));
         assertThat(forged).as("the badly signed notification").isNotNull();
         assertThat(adapter.verifyPaymentNotification(channel, forged)).isInstanceOf(NotifyOutcome.Refused.class);
-        receiver.clear();
+        fx.receiver().clear();
     }
 
     @Test
     void slow_within_the_read_timeout_is_still_accepted() {
-        simulator.setFault(MER, "SLOW", 1.0, 500);
+        fx.setFault(MER, "SLOW", 1.0, 500);
         assertThat(adapter.createTrade(channel, request(100))).isInstanceOf(TradeOutcome.Accepted.class);
     }
 
     @Test
-    void connection_refused_is_a_definite_rejection() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("unionpay-nowhere", MER, "http://127.0.0.1:" + closedPort,
-                simulator.key(keyDir() + "unionpay_public.pem"));
+    void connection_refused_is_a_definite_rejection() {
+        ChannelInstance nowhere = channel("unionpay-nowhere", MER, ChannelFixtures.closedPortUrl(),
+                fx.key(keyDir() + "unionpay_public.pem"));
         assertThat(adapter.createTrade(nowhere, request(100))).isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                 r -> assertThat(r.channelCode()).isEqualTo("CONNECT_FAILED"));
     }
@@ -331,7 +302,7 @@ class UnionPayAdapterIT {
         Map<String, String> credentials = new HashMap<>(channel.credentials());
         credentials.put("merchant_private_key", freshPrivateKeyPem());
         ChannelInstance wrongKey = new ChannelInstance("unionpay-wrong-key", ChannelType.UNIONPAY, MER,
-                Set.of(PayWay.UP_QR), true, simulator.baseUrl(), channel.notifyUrl(), credentials);
+                Set.of(PayWay.UP_QR), true, fx.baseUrl(), channel.notifyUrl(), credentials);
         assertThat(adapter.createTrade(wrongKey, request(100))).isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                 r -> assertThat(r.channelCode()).isEqualTo("11"));
         assertThat(adapter.createTrade(channel, request(100_000_001))).isInstanceOfSatisfying(
@@ -340,33 +311,33 @@ class UnionPayAdapterIT {
 
     @Test
     void drop_notify_sends_nothing_and_duplicate_notify_sends_twice() {
-        simulator.setFault(MER, "DROP_NOTIFY", 1.0, 0);
+        fx.setFault(MER, "DROP_NOTIFY", 1.0, 0);
         TradeRequest dropped = request(100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(dropped) + "\"}");
-        assertThat(find(n -> isPaymentOf(n, dropped.outTradeNo()), Duration.ofSeconds(2))).isNull();
+        fx.pay(payData(dropped));
+        assertThat(fx.findPayment(adapter, channel, dropped.outTradeNo(), Duration.ofSeconds(2))).isNull();
 
-        simulator.clearFaults();
-        simulator.setFault(MER, "DUPLICATE_NOTIFY", 1.0, 0);
+        fx.clearFaults();
+        fx.setFault(MER, "DUPLICATE_NOTIFY", 1.0, 0);
         TradeRequest twice = request(100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(twice) + "\"}");
-        assertThat(awaitPayment(twice.outTradeNo())).isNotNull();
-        assertThat(awaitPayment(twice.outTradeNo())).isNotNull();
+        fx.pay(payData(twice));
+        assertThat(fx.awaitPayment(adapter, channel, twice.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channel, twice.outTradeNo())).isNotNull();
     }
 
     @Test
     void a_notification_answered_with_anything_but_200_is_sent_again() {
-        receiver.failNext(1);
+        fx.receiver().failNext(1);
         TradeRequest request = request(100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
-        assertThat(awaitPayment(request.outTradeNo())).isNotNull();
-        assertThat(awaitPayment(request.outTradeNo())).isNotNull();
+        fx.pay(payData(request));
+        assertThat(fx.awaitPayment(adapter, channel, request.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channel, request.outTradeNo())).isNotNull();
     }
 
     @Test
     void forged_tampered_and_foreign_notifications_are_refused() throws Exception {
         TradeRequest request = request(800);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
-        ChannelNotification genuine = awaitPayment(request.outTradeNo());
+        fx.pay(payData(request));
+        ChannelNotification genuine = fx.awaitPayment(adapter, channel, request.outTradeNo());
         Map<String, String> fields = UpForm.decode(new String(genuine.body(), StandardCharsets.UTF_8));
 
         Map<String, String> tampered = new LinkedHashMap<>(fields);
@@ -395,8 +366,8 @@ class UnionPayAdapterIT {
     @Test
     void the_callback_path_answers_ok_once_stored_and_refuses_a_trade_the_platform_never_opened() throws Exception {
         TradeRequest request = request(900);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
-        ChannelNotification genuine = awaitPayment(request.outTradeNo());
+        fx.pay(payData(request));
+        ChannelNotification genuine = fx.awaitPayment(adapter, channel, request.outTradeNo());
 
         Map<String, String> unknown = new LinkedHashMap<>(UpForm.decode(new String(genuine.body(), StandardCharsets.UTF_8)));
         unknown.put("orderId", "UNKNOWN" + System.nanoTime());
@@ -435,38 +406,7 @@ class UnionPayAdapterIT {
     }
 
     private static TradeRequest request(long amount) {
-        return new TradeRequest("UP" + System.currentTimeMillis() + SEQ.incrementAndGet(), PayWay.UP_QR, amount, "CNY",
-                "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15), Map.of());
-    }
-
-    private static ChannelNotification awaitPayment(String outTradeNo) {
-        ChannelNotification n = find(x -> isPaymentOf(x, outTradeNo), Duration.ofSeconds(15));
-        assertThat(n).as("payment notification for " + outTradeNo).isNotNull();
-        return n;
-    }
-
-    private static ChannelNotification awaitRefund(String outRefundNo) {
-        ChannelNotification n = find(x -> adapter.verifyRefundNotification(channel, x)
-                instanceof RefundNotifyOutcome.Verified v && v.outRefundNo().equals(outRefundNo), Duration.ofSeconds(15));
-        assertThat(n).as("refund notification for " + outRefundNo).isNotNull();
-        return n;
-    }
-
-    private static boolean isPaymentOf(ChannelNotification n, String outTradeNo) {
-        return adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                && v.outTradeNo().equals(outTradeNo);
-    }
-
-    /** The next notification that matches; others (earlier tests' retries and duplicates) are skipped. */
-    private static ChannelNotification find(Predicate<ChannelNotification> wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && wanted.test(n)) {
-                return n;
-            }
-        }
-        return null;
+        return ChannelFixtures.tradeRequest("UP", PayWay.UP_QR, amount, Map.of());
     }
 
     private static ChannelNotification form(Map<String, String> fields) {
@@ -475,7 +415,7 @@ class UnionPayAdapterIT {
     }
 
     private static PrivateKey unionpayKey() throws Exception {
-        String pem = simulator.key(keyDir() + "unionpay_private.pem");
+        String pem = fx.key(keyDir() + "unionpay_private.pem");
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
@@ -500,12 +440,6 @@ class UnionPayAdapterIT {
     }
 
     private static ChannelInstance channel(String name, String merId, String baseUrl, String unionpayPublicKey) {
-        Map<String, String> credentials = Map.of(
-                "merchant_private_key", simulator.key(keyDir() + "merchant_private.pem"),
-                "merchant_cert_id", simulator.key(keyDir() + "merchant_cert_id.txt"),
-                "unionpay_public_key", unionpayPublicKey,
-                "unionpay_cert_id", simulator.key(keyDir() + "unionpay_cert_id.txt"));
-        return new ChannelInstance(name, ChannelType.UNIONPAY, merId, Set.of(PayWay.UP_QR), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/unionpay-a"), credentials);
+        return fx.unionPay(name, merId, baseUrl, unionpayPublicKey, "unionpay-a");
     }
 }

@@ -3,72 +3,48 @@ package com.aggpay.router.channel.wxpay.v2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aggpay.router.channel.ChannelBill;
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract test: the hand-written WeChat Pay v2 adapter against the channel simulator process. */
 class WxPayV2AdapterIT {
 
     private static final String MCH = "1900000003";
     private static final String APPID = "wx0000000000000003";
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String SUCCESS = "<xml><return_code><![CDATA[SUCCESS]]></return_code>"
             + "<return_msg><![CDATA[OK]]></return_msg></xml>";
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(200, SUCCESS);
+
     private static ChannelInstance channel;
     private static String apiKey;
     private static final WxPayV2Adapter adapter = new WxPayV2Adapter(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(200, SUCCESS);
-        apiKey = simulator.key("wxpay2/" + MCH + "/api_key.txt");
-        channel = channel("wxpay-v2", MCH, apiKey, "HMAC-SHA256", simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        apiKey = fx.wxpayV2ApiKey(MCH);
+        channel = channel("wxpay-v2", MCH, apiKey, "HMAC-SHA256", fx.baseUrl());
     }
 
     @Test
@@ -100,11 +76,11 @@ class WxPayV2AdapterIT {
 
     @Test
     void an_md5_channel_works_the_same_way() {
-        ChannelInstance md5 = channel("wxpay-v2-md5", MCH, apiKey, "MD5", simulator.baseUrl());
+        ChannelInstance md5 = channel("wxpay-v2-md5", MCH, apiKey, "MD5", fx.baseUrl());
         TradeRequest request = request(PayWay.WX_NATIVE, 150);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(md5, request);
         pay(accepted.payData());
-        assertThat(adapter.verifyPaymentNotification(md5, awaitPayment(md5, request.outTradeNo())))
+        assertThat(adapter.verifyPaymentNotification(md5, fx.awaitPayment(adapter, md5, request.outTradeNo())))
                 .isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> assertThat(v.amount()).isEqualTo(150));
     }
 
@@ -124,7 +100,7 @@ class WxPayV2AdapterIT {
         TradeRequest request = request(PayWay.WX_JSAPI, 1234);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channel, request);
         pay(accepted.payData());
-        ChannelNotification notification = awaitPayment(channel, request.outTradeNo());
+        ChannelNotification notification = fx.awaitPayment(adapter, channel, request.outTradeNo());
         assertThat(adapter.verifyPaymentNotification(channel, notification))
                 .isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> {
                     assertThat(v.outTradeNo()).isEqualTo(request.outTradeNo());
@@ -142,10 +118,8 @@ class WxPayV2AdapterIT {
     void paying_by_trade_number_works_and_the_ledger_lists_v2_trades() {
         TradeRequest request = request(PayWay.WX_APP, 300);
         adapter.createTrade(channel, request);
-        assertThat(simulator.post("/_sim/pay", "{\"out_trade_no\":\"" + request.outTradeNo() + "\",\"account\":\""
-                + MCH + "\"}").statusCode()).isEqualTo(200);
-        assertThat(simulator.get("/_sim/trades?account=" + MCH).body())
-                .contains("\"out_trade_no\":\"" + request.outTradeNo() + "\"").contains("\"state\":\"PAID\"");
+        assertThat(fx.payByTradeNo(MCH, request.outTradeNo()).statusCode()).isEqualTo(200);
+        assertThat(fx.ledgerOf(MCH, request.outTradeNo())).contains("\"state\":\"PAID\"");
     }
 
     @Test
@@ -185,11 +159,9 @@ class WxPayV2AdapterIT {
                 .isInstanceOf(RefundOutcome.Processing.class);
         assertThat(adapter.queryRefund(channel, request.outTradeNo(), outRefundNo))
                 .isInstanceOfSatisfying(RefundOutcome.Succeeded.class, s -> assertThat(s.amount()).isEqualTo(400));
-        assertThat(simulator.get("/_sim/trades?account=" + MCH).body())
-                .contains("\"out_trade_no\":\"" + request.outTradeNo() + "\"").contains("\"refunded_amount\":400");
+        assertThat(fx.ledgerOf(MCH, request.outTradeNo())).contains("\"refunded_amount\":400");
 
-        ChannelNotification notice = awaitNotification(n -> adapter.verifyRefundNotification(channel, n)
-                instanceof RefundNotifyOutcome.Verified v && v.outRefundNo().equals(outRefundNo));
+        ChannelNotification notice = fx.awaitRefund(adapter, channel, outRefundNo);
         assertThat(adapter.verifyRefundNotification(channel, notice))
                 .isInstanceOfSatisfying(RefundNotifyOutcome.Verified.class, v -> {
                     assertThat(v.outTradeNo()).isEqualTo(request.outTradeNo());
@@ -197,7 +169,7 @@ class WxPayV2AdapterIT {
                     assertThat(v.amount()).isEqualTo(400);
                     assertThat(v.succeeded()).isTrue();
                 });
-        ChannelInstance otherKey = channel("wxpay-v2", MCH, "x".repeat(32), "HMAC-SHA256", simulator.baseUrl());
+        ChannelInstance otherKey = channel("wxpay-v2", MCH, "x".repeat(32), "HMAC-SHA256", fx.baseUrl());
         assertThat(adapter.verifyRefundNotification(otherKey, notice)).isInstanceOf(RefundNotifyOutcome.Refused.class);
 
         assertThat(adapter.refund(channel, new RefundRequest(request.outTradeNo(), "RF" + System.nanoTime(), 700, 1000,
@@ -229,33 +201,33 @@ class WxPayV2AdapterIT {
 
     @Test
     void down_answers_503_is_unknown_and_creates_nothing() {
-        simulator.setFault(MCH, "DOWN", 1.0, 0);
+        fx.setFault(MCH, "DOWN", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_503"));
         assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.UNKNOWN);
         assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOf(NotifyOutcome.Refused.class);
-        assertThat(simulator.get("/_sim/trades?account=" + MCH).body()).doesNotContain(request.outTradeNo());
+        assertThat(fx.ledger(MCH)).doesNotContain(request.outTradeNo());
     }
 
     @Test
     void error_5xx_is_unknown_and_the_trade_exists_upstream() {
-        simulator.setFault(MCH, "ERROR_5XX", 1.0, 0);
+        fx.setFault(MCH, "ERROR_5XX", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_500"));
-        assertThat(simulator.get("/_sim/trades?account=" + MCH).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(MCH)).contains(request.outTradeNo());
     }
 
     @Test
     void timeout_after_accept_is_unknown_within_the_read_timeout_and_the_trade_can_be_closed() {
-        simulator.setFault(MCH, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(MCH, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         long started = System.nanoTime();
         assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("READ_TIMEOUT"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        assertThat(simulator.get("/_sim/trades?account=" + MCH).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(MCH)).contains(request.outTradeNo());
         assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
     }
 
@@ -263,32 +235,28 @@ class WxPayV2AdapterIT {
     void a_bad_response_signature_is_unknown_and_a_badly_signed_notification_is_refused() {
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         String payData = payData(request);
-        simulator.setFault(MCH, "BAD_SIGNATURE", 1.0, 0);
+        fx.setFault(MCH, "BAD_SIGNATURE", 1.0, 0);
         assertThat(adapter.createTrade(channel, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                         u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
         assertThat(adapter.queryTrade(channel, request.outTradeNo()))
                 .isEqualTo(new NotifyOutcome.Refused("RESPONSE_SIGNATURE_INVALID"));
         pay(payData);
-        ChannelNotification badlySigned = awaitNotification(n -> new String(n.body(), StandardCharsets.UTF_8)
-                .contains(request.outTradeNo()));
+        ChannelNotification badlySigned = fx.await(n -> new String(n.body(), StandardCharsets.UTF_8)
+                .contains(request.outTradeNo()), "the badly signed notification");
         assertThat(adapter.verifyPaymentNotification(channel, badlySigned))
                 .isEqualTo(new NotifyOutcome.Refused("NOTIFY_SIGNATURE_INVALID"));
     }
 
     @Test
     void slow_within_the_read_timeout_is_still_accepted() {
-        simulator.setFault(MCH, "SLOW", 1.0, 500);
+        fx.setFault(MCH, "SLOW", 1.0, 500);
         assertThat(adapter.createTrade(channel, request(PayWay.WX_NATIVE, 100))).isInstanceOf(TradeOutcome.Accepted.class);
     }
 
     @Test
-    void connection_refused_is_a_definite_rejection() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("wxpay-v2-nowhere", MCH, apiKey, "HMAC-SHA256", "http://127.0.0.1:" + closedPort);
+    void connection_refused_is_a_definite_rejection() {
+        ChannelInstance nowhere = channel("wxpay-v2-nowhere", MCH, apiKey, "HMAC-SHA256", ChannelFixtures.closedPortUrl());
         assertThat(adapter.createTrade(nowhere, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("CONNECT_FAILED"));
@@ -300,13 +268,13 @@ class WxPayV2AdapterIT {
                 "127.0.0.1", null, Map.of());
         assertThat(adapter.createTrade(channel, noSubject)).isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                 r -> assertThat(r.channelCode()).isEqualTo("PARAM_ERROR"));
-        ChannelInstance wrongKey = channel("wxpay-v2", MCH, "y".repeat(32), "HMAC-SHA256", simulator.baseUrl());
+        ChannelInstance wrongKey = channel("wxpay-v2", MCH, "y".repeat(32), "HMAC-SHA256", fx.baseUrl());
         assertThat(adapter.createTrade(wrongKey, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class, r -> assertThat(r.channelCode()).isEqualTo("SIGNERROR"));
         Map<String, String> otherAppid = new LinkedHashMap<>(channel.credentials());
         otherAppid.put("appid", "wx0000000000000001");
         ChannelInstance wrongAppid = new ChannelInstance("wxpay-v2", ChannelType.WXPAY_V2, MCH, channel.payWays(), true,
-                simulator.baseUrl(), channel.notifyUrl(), otherAppid);
+                fx.baseUrl(), channel.notifyUrl(), otherAppid);
         assertThat(adapter.createTrade(wrongAppid, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("APPID_MCHID_NOT_MATCH"));
@@ -319,7 +287,7 @@ class WxPayV2AdapterIT {
     void forged_tampered_and_other_account_notifications_are_refused() {
         TradeRequest request = request(PayWay.WX_NATIVE, 500);
         pay(payData(request));
-        ChannelNotification genuine = awaitPayment(channel, request.outTradeNo());
+        ChannelNotification genuine = fx.awaitPayment(adapter, channel, request.outTradeNo());
         String body = new String(genuine.body(), StandardCharsets.UTF_8);
 
         String tampered = body.replace("<total_fee><![CDATA[500]]></total_fee>", "<total_fee><![CDATA[1]]></total_fee>");
@@ -328,7 +296,7 @@ class WxPayV2AdapterIT {
                 .isEqualTo(new NotifyOutcome.Refused("NOTIFY_SIGNATURE_INVALID"));
 
         // signed correctly, but for a merchant this channel is not
-        ChannelInstance other = channel("wxpay-v2-other", "1900000099", apiKey, "HMAC-SHA256", simulator.baseUrl());
+        ChannelInstance other = channel("wxpay-v2-other", "1900000099", apiKey, "HMAC-SHA256", fx.baseUrl());
         assertThat(adapter.verifyPaymentNotification(other, genuine))
                 .isEqualTo(new NotifyOutcome.Refused("NOTIFY_ACCOUNT_MISMATCH"));
 
@@ -356,28 +324,28 @@ class WxPayV2AdapterIT {
 
     @Test
     void drop_notify_sends_nothing_and_duplicate_notify_sends_the_same_notification_twice() {
-        simulator.setFault(MCH, "DROP_NOTIFY", 1.0, 0);
+        fx.setFault(MCH, "DROP_NOTIFY", 1.0, 0);
         TradeRequest dropped = request(PayWay.WX_NATIVE, 100);
         pay(payData(dropped));
-        assertThat(findPayment(channel, dropped.outTradeNo(), Duration.ofSeconds(2))).isNull();
+        assertThat(fx.findPayment(adapter, channel, dropped.outTradeNo(), Duration.ofSeconds(2))).isNull();
 
-        simulator.clearFaults();
-        simulator.setFault(MCH, "DUPLICATE_NOTIFY", 1.0, 0);
+        fx.clearFaults();
+        fx.setFault(MCH, "DUPLICATE_NOTIFY", 1.0, 0);
         TradeRequest twice = request(PayWay.WX_NATIVE, 100);
         pay(payData(twice));
-        NotifyOutcome first = adapter.verifyPaymentNotification(channel, awaitPayment(channel, twice.outTradeNo()));
-        NotifyOutcome second = adapter.verifyPaymentNotification(channel, awaitPayment(channel, twice.outTradeNo()));
+        NotifyOutcome first = adapter.verifyPaymentNotification(channel, fx.awaitPayment(adapter, channel, twice.outTradeNo()));
+        NotifyOutcome second = adapter.verifyPaymentNotification(channel, fx.awaitPayment(adapter, channel, twice.outTradeNo()));
         assertThat(second).as("a duplicate verifies to the same statement; the order side applies it once")
                 .isEqualTo(first);
     }
 
     @Test
     void a_refused_notification_is_sent_again() {
-        receiver.failNext(1);
+        fx.receiver().failNext(1);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         pay(payData(request));
-        assertThat(awaitPayment(channel, request.outTradeNo())).isNotNull();
-        assertThat(awaitPayment(channel, request.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channel, request.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channel, request.outTradeNo())).isNotNull();
     }
 
     @Test
@@ -393,7 +361,7 @@ class WxPayV2AdapterIT {
     // ---------------------------------------------------------------------------------------------------------
 
     private static void pay(String payData) {
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":" + jsonString(payData) + "}").statusCode()).isEqualTo(200);
+        assertThat(fx.pay(payData).statusCode()).isEqualTo(200);
     }
 
     private static String payData(TradeRequest request) {
@@ -401,9 +369,7 @@ class WxPayV2AdapterIT {
     }
 
     private static TradeRequest request(PayWay payWay, long amount) {
-        return new TradeRequest("V2" + System.currentTimeMillis() + SEQ.incrementAndGet(), payWay, amount, "CNY",
-                "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15),
-                Map.of("openid", "oTest" + SEQ.get()));
+        return ChannelFixtures.tradeRequest("V2", payWay, amount, Map.of("openid", "oTest" + System.nanoTime()));
     }
 
     private static ChannelNotification notification(String body) {
@@ -411,43 +377,7 @@ class WxPayV2AdapterIT {
                 "text/xml");
     }
 
-    private static ChannelNotification awaitPayment(ChannelInstance channel, String outTradeNo) {
-        ChannelNotification notification = findPayment(channel, outTradeNo, Duration.ofSeconds(15));
-        assertThat(notification).as("notification for " + outTradeNo).isNotNull();
-        return notification;
-    }
-
-    private static ChannelNotification findPayment(ChannelInstance channel, String outTradeNo, Duration timeout) {
-        return find(n -> adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                && v.outTradeNo().equals(outTradeNo), timeout);
-    }
-
-    private static ChannelNotification awaitNotification(Predicate<ChannelNotification> wanted) {
-        ChannelNotification notification = find(wanted, Duration.ofSeconds(15));
-        assertThat(notification).isNotNull();
-        return notification;
-    }
-
-    /** The next notification that matches; others (earlier tests' retries) are skipped. */
-    private static ChannelNotification find(Predicate<ChannelNotification> wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && wanted.test(n)) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
     private static ChannelInstance channel(String name, String accountId, String key, String signType, String baseUrl) {
-        return new ChannelInstance(name, ChannelType.WXPAY_V2, accountId,
-                Set.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/" + name),
-                Map.of("appid", APPID, "api_key", key, "sign_type", signType));
+        return fx.wxpayV2(name, accountId, APPID, key, signType, baseUrl);
     }
 }

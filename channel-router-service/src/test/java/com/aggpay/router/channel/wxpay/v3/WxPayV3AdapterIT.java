@@ -2,69 +2,46 @@ package com.aggpay.router.channel.wxpay.v3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
-import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
 import com.aggpay.router.channel.TradeStatus;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract test: the WeChat Pay v3 adapter (official SDK) against the channel simulator process. */
 class WxPayV3AdapterIT {
 
     private static final String MCH_A = "1900000001";
     private static final String MCH_B = "1900000002";
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(204, "");
+
     private static ChannelInstance channelA;
     private static ChannelInstance channelB;
     private static final WxPayV3Adapter adapter = new WxPayV3Adapter(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(204, "");
-        channelA = channel("wxpay-a", MCH_A, MCH_A, simulator.baseUrl());
-        channelB = channel("wxpay-b", MCH_B, MCH_B, simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        channelA = channel("wxpay-a", MCH_A, MCH_A, fx.baseUrl());
+        channelB = channel("wxpay-b", MCH_B, MCH_B, fx.baseUrl());
     }
 
     @Test
@@ -109,11 +86,11 @@ class WxPayV3AdapterIT {
         TradeRequest request = request(PayWay.WX_NATIVE, 1234);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelA, request);
 
-        var paid = simulator.post("/_sim/pay", "{\"pay_data\":\"" + accepted.payData() + "\"}");
+        var paid = fx.pay(accepted.payData());
         assertThat(paid.statusCode()).isEqualTo(200);
         assertThat(paid.body()).contains("\"paid\":true");
 
-        ChannelNotification notification = awaitNotification(channelA, request.outTradeNo());
+        ChannelNotification notification = fx.awaitPayment(adapter, channelA, request.outTradeNo());
         NotifyOutcome outcome = adapter.verifyPaymentNotification(channelA, notification);
         assertThat(outcome).isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> {
             assertThat(v.outTradeNo()).isEqualTo(request.outTradeNo());
@@ -126,8 +103,7 @@ class WxPayV3AdapterIT {
         });
         assertThat(paid.body()).contains(((NotifyOutcome.Verified) outcome).channelTradeNo());
 
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":\"" + accepted.payData() + "\"}").statusCode())
-                .isEqualTo(409);
+        assertThat(fx.pay(accepted.payData()).statusCode()).isEqualTo(409);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Paid.class);
     }
 
@@ -135,14 +111,14 @@ class WxPayV3AdapterIT {
     void forged_tampered_and_foreign_notifications_are_refused() {
         TradeRequest request = request(PayWay.WX_NATIVE, 500);
         TradeOutcome.Accepted accepted = (TradeOutcome.Accepted) adapter.createTrade(channelB, request);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + accepted.payData() + "\"}");
-        ChannelNotification genuine = awaitNotification(channelB, request.outTradeNo());
+        fx.pay(accepted.payData());
+        ChannelNotification genuine = fx.awaitPayment(adapter, channelB, request.outTradeNo());
         assertThat(adapter.verifyPaymentNotification(channelB, genuine)).isInstanceOf(NotifyOutcome.Verified.class);
 
         // another account's notification sent to channel A: A's keys do not verify it
         assertThat(adapter.verifyPaymentNotification(channelA, genuine)).isInstanceOf(NotifyOutcome.Refused.class);
         // signed with B's keys but claiming to be for A's channel: the signature holds, the mchid does not
-        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, simulator.baseUrl());
+        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, fx.baseUrl());
         assertThat(adapter.verifyPaymentNotification(aWithBKeys, genuine)).isInstanceOf(NotifyOutcome.Refused.class);
 
         // body altered after signing (amount inside the ciphertext re-encrypted is equally covered by the signature)
@@ -161,36 +137,36 @@ class WxPayV3AdapterIT {
 
     @Test
     void down_answers_503_and_is_unknown() {
-        simulator.setFault(MCH_A, "DOWN", 1.0, 0);
+        fx.setFault(MCH_A, "DOWN", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_503"));
         assertThat(adapter.closeTrade(channelA, request.outTradeNo())).isEqualTo(TradeStatus.UNKNOWN);
-        assertThat(simulator.get("/_sim/trades?account=" + MCH_A).body()).doesNotContain(request.outTradeNo());
+        assertThat(fx.ledger(MCH_A)).doesNotContain(request.outTradeNo());
     }
 
     @Test
     void error_5xx_is_unknown_and_the_trade_exists_upstream() {
-        simulator.setFault(MCH_A, "ERROR_5XX", 1.0, 0);
+        fx.setFault(MCH_A, "ERROR_5XX", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         assertThat(adapter.createTrade(channelA, request)).isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("SYSTEM_ERROR"));
-        assertThat(simulator.get("/_sim/trades?account=" + MCH_A).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(MCH_A)).contains(request.outTradeNo());
     }
 
     @Test
     void timeout_after_accept_is_unknown_within_the_read_timeout() {
-        simulator.setFault(MCH_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(MCH_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
         long started = System.nanoTime();
         assertThat(adapter.createTrade(channelA, request)).isInstanceOf(TradeOutcome.Unknown.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        assertThat(simulator.get("/_sim/trades?account=" + MCH_A).body()).contains(request.outTradeNo());
+        assertThat(fx.ledger(MCH_A)).contains(request.outTradeNo());
     }
 
     @Test
     void a_bad_response_signature_is_unknown() {
-        simulator.setFault(MCH_A, "BAD_SIGNATURE", 1.0, 0);
+        fx.setFault(MCH_A, "BAD_SIGNATURE", 1.0, 0);
         assertThat(adapter.createTrade(channelA, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Unknown.class,
                         u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
@@ -198,17 +174,13 @@ class WxPayV3AdapterIT {
 
     @Test
     void slow_within_the_read_timeout_is_still_accepted() {
-        simulator.setFault(MCH_A, "SLOW", 1.0, 500);
+        fx.setFault(MCH_A, "SLOW", 1.0, 500);
         assertThat(adapter.createTrade(channelA, request(PayWay.WX_NATIVE, 100))).isInstanceOf(TradeOutcome.Accepted.class);
     }
 
     @Test
-    void connection_refused_is_a_definite_rejection() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("wxpay-nowhere", MCH_A, MCH_A, "http://127.0.0.1:" + closedPort);
+    void connection_refused_is_a_definite_rejection() {
+        ChannelInstance nowhere = channel("wxpay-nowhere", MCH_A, MCH_A, ChannelFixtures.closedPortUrl());
         assertThat(adapter.createTrade(nowhere, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                         r -> assertThat(r.channelCode()).isEqualTo("CONNECT_FAILED"));
@@ -220,33 +192,33 @@ class WxPayV3AdapterIT {
                 "127.0.0.1", null, Map.of());
         assertThat(adapter.createTrade(channelA, noSubject)).isInstanceOfSatisfying(TradeOutcome.Rejected.class,
                 r -> assertThat(r.channelCode()).isEqualTo("PARAM_ERROR"));
-        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, simulator.baseUrl());
+        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, fx.baseUrl());
         assertThat(adapter.createTrade(aWithBKeys, request(PayWay.WX_NATIVE, 100)))
                 .isInstanceOfSatisfying(TradeOutcome.Rejected.class, r -> assertThat(r.channelCode()).isEqualTo("SIGN_ERROR"));
     }
 
     @Test
     void drop_notify_sends_nothing_and_duplicate_notify_sends_twice() {
-        simulator.setFault(MCH_A, "DROP_NOTIFY", 1.0, 0);
+        fx.setFault(MCH_A, "DROP_NOTIFY", 1.0, 0);
         TradeRequest dropped = request(PayWay.WX_NATIVE, 100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(dropped) + "\"}");
-        assertThat(findNotification(channelA, dropped.outTradeNo(), Duration.ofSeconds(2))).isNull();
+        fx.pay(payData(dropped));
+        assertThat(fx.findPayment(adapter, channelA, dropped.outTradeNo(), Duration.ofSeconds(2))).isNull();
 
-        simulator.clearFaults();
-        simulator.setFault(MCH_A, "DUPLICATE_NOTIFY", 1.0, 0);
+        fx.clearFaults();
+        fx.setFault(MCH_A, "DUPLICATE_NOTIFY", 1.0, 0);
         TradeRequest twice = request(PayWay.WX_NATIVE, 100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(twice) + "\"}");
-        assertThat(awaitNotification(channelA, twice.outTradeNo())).isNotNull();
-        assertThat(awaitNotification(channelA, twice.outTradeNo())).isNotNull();
+        fx.pay(payData(twice));
+        assertThat(fx.awaitPayment(adapter, channelA, twice.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channelA, twice.outTradeNo())).isNotNull();
     }
 
     @Test
     void a_refused_notification_is_sent_again() {
-        receiver.failNext(1);
+        fx.receiver().failNext(1);
         TradeRequest request = request(PayWay.WX_NATIVE, 100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(request) + "\"}");
-        assertThat(awaitNotification(channelA, request.outTradeNo())).isNotNull();
-        assertThat(awaitNotification(channelA, request.outTradeNo())).isNotNull();
+        fx.pay(payData(request));
+        assertThat(fx.awaitPayment(adapter, channelA, request.outTradeNo())).isNotNull();
+        assertThat(fx.awaitPayment(adapter, channelA, request.outTradeNo())).isNotNull();
     }
 
     @Test
@@ -265,7 +237,7 @@ class WxPayV3AdapterIT {
         assertThat(adapter.queryTrade(channelA, "NEVER" + System.nanoTime())).isEqualTo(new NotifyOutcome.Refused("ORDER_NOT_EXIST"));
 
         TradeRequest paid = request(PayWay.WX_NATIVE, 100);
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData(paid) + "\"}");
+        fx.pay(payData(paid));
         assertThat(adapter.closeTrade(channelA, paid.outTradeNo())).isEqualTo(TradeStatus.PAID);
         assertThat(adapter.queryTrade(channelA, paid.outTradeNo())).isInstanceOfSatisfying(NotifyOutcome.Verified.class,
                 v -> assertThat(v.status()).isEqualTo(TradeStatus.PAID));
@@ -285,28 +257,7 @@ class WxPayV3AdapterIT {
     }
 
     private static TradeRequest request(PayWay payWay, long amount) {
-        return new TradeRequest("WX" + System.currentTimeMillis() + SEQ.incrementAndGet(), payWay, amount, "CNY",
-                "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15),
-                Map.of("openid", "oTest" + SEQ.get()));
-    }
-
-    private static ChannelNotification awaitNotification(ChannelInstance channel, String outTradeNo) {
-        ChannelNotification notification = findNotification(channel, outTradeNo, Duration.ofSeconds(15));
-        assertThat(notification).as("notification for " + outTradeNo).isNotNull();
-        return notification;
-    }
-
-    /** The next notification that verifies for this channel and trade; others (earlier tests' retries) are skipped. */
-    private static ChannelNotification findNotification(ChannelInstance channel, String outTradeNo, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                    && v.outTradeNo().equals(outTradeNo)) {
-                return n;
-            }
-        }
-        return null;
+        return ChannelFixtures.tradeRequest("WX", payWay, amount, Map.of("openid", "oTest" + System.nanoTime()));
     }
 
     private static String prepayId(String payData) {
@@ -330,16 +281,7 @@ class WxPayV3AdapterIT {
 
     /** A channel for {@code accountId} using the key files of {@code keysOf} (the same unless a test forges). */
     private static ChannelInstance channel(String name, String accountId, String keysOf, String baseUrl) {
-        String dir = "wxpay/" + keysOf + "/";
-        Map<String, String> credentials = Map.of(
-                "appid", "wx000000000000000" + accountId.charAt(accountId.length() - 1),
-                "merchant_private_key", simulator.key(dir + "merchant_private.pem"),
-                "merchant_serial_no", simulator.key(dir + "merchant_serial.txt"),
-                "wechatpay_public_key_id", simulator.key(dir + "wechatpay_public_key_id.txt"),
-                "wechatpay_public_key", simulator.key(dir + "wechatpay_public.pem"),
-                "api_v3_key", simulator.key(dir + "apiv3_key.txt"));
-        return new ChannelInstance(name, ChannelType.WXPAY_V3, accountId,
-                Set.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/" + name), credentials);
+        return fx.wxpayV3(name, accountId, keysOf, baseUrl,
+                Set.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP));
     }
 }

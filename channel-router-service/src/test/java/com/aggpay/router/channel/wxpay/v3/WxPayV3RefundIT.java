@@ -1,69 +1,46 @@
 package com.aggpay.router.channel.wxpay.v3;
 
+import static com.aggpay.router.channel.ChannelFixtures.refundRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelBill;
+import com.aggpay.router.channel.ChannelFixtures;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
-import com.aggpay.router.channel.ChannelType;
-import com.aggpay.router.channel.NotificationReceiver;
-import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
-import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.channel.TradeRequest;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contract test: WeChat Pay v3 refunds, refund query and notifications, and the trade bill, against the simulator. */
+/** Contract test: WeChat Pay v3 refunds, refund query and notifications, and the trade bill, against the fx. */
 class WxPayV3RefundIT {
 
     private static final String MCH_A = "1900000001";
     private static final String MCH_B = "1900000002";
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private static SimulatorProcess simulator;
-    private static NotificationReceiver receiver;
+    @RegisterExtension
+    static final ChannelFixtures fx = ChannelFixtures.withReceiver(204, "");
+
     private static ChannelInstance channelA;
     private static ChannelInstance channelB;
     private static final WxPayV3Adapter adapter = new WxPayV3Adapter(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = SimulatorProcess.start();
-        receiver = new NotificationReceiver(204, "");
-        channelA = channel("wxpay-a", MCH_A, MCH_A, simulator.baseUrl());
-        channelB = channel("wxpay-b", MCH_B, MCH_B, simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        simulator.clearFaults();
+    static void buildChannels() {
+        channelA = channel("wxpay-a", MCH_A, MCH_A, fx.baseUrl());
+        channelB = channel("wxpay-b", MCH_B, MCH_B, fx.baseUrl());
     }
 
     @Test
@@ -75,12 +52,12 @@ class WxPayV3RefundIT {
     @Test
     void a_full_refund_is_processing_then_succeeds_and_its_notification_verifies() {
         TradeRequest trade = aPaidTrade(channelA, 1234);
-        RefundRequest refund = refund(trade, 1234);
+        RefundRequest refund = refundRequest(trade, 1234);
 
         assertThat(adapter.refund(channelA, refund)).isInstanceOfSatisfying(RefundOutcome.Processing.class,
                 p -> assertThat(p.channelRefundNo()).hasSize(29).startsWith("50"));
 
-        RefundNotifyOutcome.Verified notified = awaitRefundNotification(channelA, refund.outRefundNo());
+        RefundNotifyOutcome.Verified notified = fx.awaitVerifiedRefund(adapter, channelA, refund.outRefundNo());
         assertThat(notified.succeeded()).isTrue();
         assertThat(notified.amount()).isEqualTo(1234);
         assertThat(notified.outTradeNo()).isEqualTo(trade.outTradeNo());
@@ -88,38 +65,38 @@ class WxPayV3RefundIT {
         assertThat(notified.at()).isNotNull();
         assertThat(adapter.queryRefund(channelA, trade.outTradeNo(), refund.outRefundNo()))
                 .isInstanceOfSatisfying(RefundOutcome.Succeeded.class, s -> assertThat(s.amount()).isEqualTo(1234));
-        assertThat(ledgerOf(MCH_A, trade.outTradeNo())).contains("\"state\":\"REFUNDED\"", "\"refunded_amount\":1234");
+        assertThat(fx.ledgerOf(MCH_A, trade.outTradeNo())).contains("\"state\":\"REFUNDED\"", "\"refunded_amount\":1234");
     }
 
     @Test
     void partial_refunds_add_up_and_a_repeated_refund_number_refunds_once() {
         TradeRequest trade = aPaidTrade(channelA, 1000);
-        RefundRequest first = refund(trade, 300);
+        RefundRequest first = refundRequest(trade, 300);
         RefundOutcome once = adapter.refund(channelA, first);
         RefundOutcome again = adapter.refund(channelA, first);
         assertThat(once).isInstanceOf(RefundOutcome.Processing.class);
         assertThat(channelRefundNo(again)).isEqualTo(channelRefundNo(once));
-        assertThat(adapter.refund(channelA, refund(trade, 200))).isInstanceOf(RefundOutcome.Processing.class);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 200))).isInstanceOf(RefundOutcome.Processing.class);
 
-        assertThat(ledgerOf(MCH_A, trade.outTradeNo())).contains("\"state\":\"PAID\"", "\"refunded_amount\":500");
+        assertThat(fx.ledgerOf(MCH_A, trade.outTradeNo())).contains("\"state\":\"PAID\"", "\"refunded_amount\":500");
     }
 
     @Test
     void a_refund_beyond_the_paid_amount_fails_definitely() {
         TradeRequest trade = aPaidTrade(channelA, 100);
-        assertThat(adapter.refund(channelA, refund(trade, 101))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
+        assertThat(adapter.refund(channelA, refundRequest(trade, 101))).isInstanceOfSatisfying(RefundOutcome.Failed.class,
                 f -> assertThat(f.channelCode()).isEqualTo("INVALID_REQUEST"));
-        adapter.refund(channelA, refund(trade, 60));
-        assertThat(adapter.refund(channelA, refund(trade, 50))).isInstanceOf(RefundOutcome.Failed.class);
-        assertThat(ledgerOf(MCH_A, trade.outTradeNo())).contains("\"refunded_amount\":60");
+        adapter.refund(channelA, refundRequest(trade, 60));
+        assertThat(adapter.refund(channelA, refundRequest(trade, 50))).isInstanceOf(RefundOutcome.Failed.class);
+        assertThat(fx.ledgerOf(MCH_A, trade.outTradeNo())).contains("\"refunded_amount\":60");
     }
 
     @Test
     void refunds_of_unpaid_or_unknown_trades_fail_and_unknown_refunds_are_not_found() {
         TradeRequest unpaid = request(100);
         adapter.createTrade(channelA, unpaid);
-        assertThat(adapter.refund(channelA, refund(unpaid, 100))).isInstanceOf(RefundOutcome.Failed.class);
-        assertThat(adapter.refund(channelA, refund(request(100), 100)))
+        assertThat(adapter.refund(channelA, refundRequest(unpaid, 100))).isInstanceOf(RefundOutcome.Failed.class);
+        assertThat(adapter.refund(channelA, refundRequest(request(100), 100)))
                 .isInstanceOfSatisfying(RefundOutcome.Failed.class,
                         f -> assertThat(f.channelCode()).isEqualTo("RESOURCE_NOT_EXISTS"));
         assertThat(adapter.queryRefund(channelA, unpaid.outTradeNo(), "RNEVER" + System.nanoTime()))
@@ -130,13 +107,13 @@ class WxPayV3RefundIT {
     @Test
     void forged_tampered_foreign_and_payment_notifications_are_refused_as_refunds() {
         TradeRequest trade = aPaidTrade(channelB, 500);
-        RefundRequest refund = refund(trade, 500);
+        RefundRequest refund = refundRequest(trade, 500);
         adapter.refund(channelB, refund);
-        ChannelNotification genuine = findRefundNotification(channelB, refund.outRefundNo());
+        ChannelNotification genuine = fx.findRefund(adapter, channelB, refund.outRefundNo(), ChannelFixtures.NOTIFY_TIMEOUT);
         assertThat(genuine).isNotNull();
 
         assertThat(adapter.verifyRefundNotification(channelA, genuine)).isInstanceOf(RefundNotifyOutcome.Refused.class);
-        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, simulator.baseUrl());
+        ChannelInstance aWithBKeys = channel("wxpay-a-wrong-keys", MCH_A, MCH_B, fx.baseUrl());
         assertThat(adapter.verifyRefundNotification(aWithBKeys, genuine)).isInstanceOf(RefundNotifyOutcome.Refused.class);
         String body = new String(genuine.body(), StandardCharsets.UTF_8);
         byte[] tampered = body.replace("\"summary\":\"", "\"summary\":\"x").getBytes(StandardCharsets.UTF_8);
@@ -145,8 +122,8 @@ class WxPayV3RefundIT {
 
         TradeRequest paid = request(100);
         String payData = ((TradeOutcome.Accepted) adapter.createTrade(channelB, paid)).payData();
-        simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData + "\"}");
-        ChannelNotification payment = findPaymentNotification(channelB, paid.outTradeNo());
+        fx.pay(payData);
+        ChannelNotification payment = fx.findPayment(adapter, channelB, paid.outTradeNo(), ChannelFixtures.NOTIFY_TIMEOUT);
         assertThat(payment).isNotNull();
         assertThat(adapter.verifyRefundNotification(channelB, payment)).isInstanceOfSatisfying(
                 RefundNotifyOutcome.Refused.class, r -> assertThat(r.reason()).contains("TRANSACTION.SUCCESS"));
@@ -156,50 +133,46 @@ class WxPayV3RefundIT {
     void down_error_5xx_timeout_and_bad_signature_make_a_refund_unknown() {
         TradeRequest trade = aPaidTrade(channelA, 1000);
 
-        simulator.setFault(MCH_A, "DOWN", 1.0, 0);
-        RefundRequest down = refund(trade, 100);
+        fx.setFault(MCH_A, "DOWN", 1.0, 0);
+        RefundRequest down = refundRequest(trade, 100);
         assertThat(adapter.refund(channelA, down)).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("HTTP_503"));
-        simulator.clearFaults();
+        fx.clearFaults();
         assertThat(adapter.queryRefund(channelA, trade.outTradeNo(), down.outRefundNo()))
                 .isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                         u -> assertThat(u.channelCode()).isEqualTo("REFUND_NOT_FOUND"));
 
-        simulator.setFault(MCH_A, "ERROR_5XX", 1.0, 0);
-        RefundRequest error = refund(trade, 100);
+        fx.setFault(MCH_A, "ERROR_5XX", 1.0, 0);
+        RefundRequest error = refundRequest(trade, 100);
         assertThat(adapter.refund(channelA, error)).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("SYSTEM_ERROR"));
-        simulator.clearFaults();
+        fx.clearFaults();
         assertThat(adapter.refund(channelA, error)).as("the same number again finds the first refund")
                 .isNotInstanceOf(RefundOutcome.Failed.class);
 
-        simulator.setFault(MCH_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
+        fx.setFault(MCH_A, "TIMEOUT_AFTER_ACCEPT", 1.0, 0);
         long started = System.nanoTime();
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("IO_AFTER_SEND"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        simulator.clearFaults();
+        fx.clearFaults();
 
-        simulator.setFault(MCH_A, "BAD_SIGNATURE", 1.0, 0);
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
+        fx.setFault(MCH_A, "BAD_SIGNATURE", 1.0, 0);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOfSatisfying(RefundOutcome.Unknown.class,
                 u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
-        simulator.clearFaults();
+        fx.clearFaults();
 
-        simulator.setFault(MCH_A, "SLOW", 1.0, 500);
-        assertThat(adapter.refund(channelA, refund(trade, 100))).isInstanceOf(RefundOutcome.Processing.class);
-        simulator.clearFaults();
+        fx.setFault(MCH_A, "SLOW", 1.0, 500);
+        assertThat(adapter.refund(channelA, refundRequest(trade, 100))).isInstanceOf(RefundOutcome.Processing.class);
+        fx.clearFaults();
 
         // error, timeout, bad signature and slow all refunded upstream; down did not
-        assertThat(ledgerOf(MCH_A, trade.outTradeNo())).contains("\"refunded_amount\":400");
+        assertThat(fx.ledgerOf(MCH_A, trade.outTradeNo())).contains("\"refunded_amount\":400");
     }
 
     @Test
-    void a_refund_that_cannot_be_sent_fails_definitely() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChannelInstance nowhere = channel("wxpay-nowhere", MCH_A, MCH_A, "http://127.0.0.1:" + closedPort);
+    void a_refund_that_cannot_be_sent_fails_definitely() {
+        ChannelInstance nowhere = channel("wxpay-nowhere", MCH_A, MCH_A, ChannelFixtures.closedPortUrl());
         assertThat(adapter.refund(nowhere, new RefundRequest("T1234567", "R1234567", 1, 1, "CNY", null)))
                 .isInstanceOfSatisfying(RefundOutcome.Failed.class, f -> assertThat(f.channelCode()).isEqualTo("CONNECT_FAILED"));
     }
@@ -207,12 +180,11 @@ class WxPayV3RefundIT {
     @Test
     void the_bill_of_the_day_lists_payments_refunds_and_injected_trades() throws Exception {
         TradeRequest paid = aPaidTrade(channelB, 1234);
-        RefundRequest refund = refund(paid, 234);
+        RefundRequest refund = refundRequest(paid, 234);
         adapter.refund(channelB, refund);
-        awaitRefundNotification(channelB, refund.outRefundNo());
+        fx.awaitVerifiedRefund(adapter, channelB, refund.outRefundNo());
         String injected = "INJ" + System.nanoTime();
-        assertThat(simulator.post("/_sim/trades/inject", "{\"account\":\"" + MCH_B + "\",\"out_trade_no\":\""
-                + injected + "\",\"amount\":777}").statusCode()).isEqualTo(201);
+        assertThat(fx.inject(MCH_B, injected, 777)).isEqualTo(201);
 
         ChannelBill bill = adapter.downloadBill(channelB, LocalDate.now(ZoneId.of("Asia/Shanghai")));
 
@@ -244,18 +216,12 @@ class WxPayV3RefundIT {
     private static TradeRequest aPaidTrade(ChannelInstance channel, long amount) {
         TradeRequest request = request(amount);
         String payData = ((TradeOutcome.Accepted) adapter.createTrade(channel, request)).payData();
-        assertThat(simulator.post("/_sim/pay", "{\"pay_data\":\"" + payData + "\"}").statusCode()).isEqualTo(200);
+        assertThat(fx.pay(payData).statusCode()).isEqualTo(200);
         return request;
     }
 
     private static TradeRequest request(long amount) {
-        return new TradeRequest("WXR" + System.currentTimeMillis() + SEQ.incrementAndGet(), PayWay.WX_NATIVE, amount,
-                "CNY", "Latte", "1 x latte", "203.0.113.7", OffsetDateTime.now().plusMinutes(15), Map.of());
-    }
-
-    private static RefundRequest refund(TradeRequest trade, long amount) {
-        return new RefundRequest(trade.outTradeNo(), "RF" + System.currentTimeMillis() + SEQ.incrementAndGet(), amount,
-                trade.amount(), "CNY", "customer asked");
+        return ChannelFixtures.tradeRequest("WXR", PayWay.WX_NATIVE, amount, Map.of());
     }
 
     private static String channelRefundNo(RefundOutcome outcome) {
@@ -268,54 +234,7 @@ class WxPayV3RefundIT {
         throw new AssertionError("not accepted: " + outcome);
     }
 
-    private static String ledgerOf(String account, String outTradeNo) {
-        String ledger = simulator.get("/_sim/trades?account=" + account).body();
-        int at = ledger.indexOf("\"out_trade_no\":\"" + outTradeNo + "\"");
-        assertThat(at).as("trade in the simulator's ledger").isNotNegative();
-        return ledger.substring(ledger.lastIndexOf('{', at), ledger.indexOf('}', at) + 1);
-    }
-
-    private static RefundNotifyOutcome.Verified awaitRefundNotification(ChannelInstance channel, String outRefundNo) {
-        ChannelNotification n = findRefundNotification(channel, outRefundNo);
-        assertThat(n).as("refund notification for " + outRefundNo).isNotNull();
-        return (RefundNotifyOutcome.Verified) adapter.verifyRefundNotification(channel, n);
-    }
-
-    /** The next refund notification that verifies for this channel and refund; others are skipped. */
-    private static ChannelNotification findRefundNotification(ChannelInstance channel, String outRefundNo) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyRefundNotification(channel, n) instanceof RefundNotifyOutcome.Verified v
-                    && v.outRefundNo().equals(outRefundNo)) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private static ChannelNotification findPaymentNotification(ChannelInstance channel, String outTradeNo) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            ChannelNotification n = receiver.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (n != null && adapter.verifyPaymentNotification(channel, n) instanceof NotifyOutcome.Verified v
-                    && v.outTradeNo().equals(outTradeNo)) {
-                return n;
-            }
-        }
-        return null;
-    }
-
     private static ChannelInstance channel(String name, String accountId, String keysOf, String baseUrl) {
-        String dir = "wxpay/" + keysOf + "/";
-        Map<String, String> credentials = Map.of(
-                "appid", "wx000000000000000" + accountId.charAt(accountId.length() - 1),
-                "merchant_private_key", simulator.key(dir + "merchant_private.pem"),
-                "merchant_serial_no", simulator.key(dir + "merchant_serial.txt"),
-                "wechatpay_public_key_id", simulator.key(dir + "wechatpay_public_key_id.txt"),
-                "wechatpay_public_key", simulator.key(dir + "wechatpay_public.pem"),
-                "api_v3_key", simulator.key(dir + "apiv3_key.txt"));
-        return new ChannelInstance(name, ChannelType.WXPAY_V3, accountId, Set.of(PayWay.WX_NATIVE), true, baseUrl,
-                receiver.url("/api/v1/channel-notify/" + name), credentials);
+        return fx.wxpayV3(name, accountId, keysOf, baseUrl, Set.of(PayWay.WX_NATIVE));
     }
 }
