@@ -73,10 +73,23 @@ ensure_redis() {
   wait_for_port 6379 20 Redis
 }
 
+# Kafka requires SASL: only clients holding a platform credential can publish the events that become signed webhooks.
+# Local credentials (the services' local and test profiles use the same): user "aggpay", password below.
+KAFKA_USER="${AGGPAY_KAFKA_USERNAME:-aggpay}"
+KAFKA_PASSWORD="${AGGPAY_KAFKA_PASSWORD:-aggpay-local-only-kafka}"
+
 ensure_kafka() {
+  local data="$KAFKA_VERSION_DIR/data" props="$KAFKA_VERSION_DIR/server.properties"
   if listening 9092; then
-    log "Kafka already listening on 9092"
-    return 0
+    # A broker this script started before Kafka required SASL would refuse nobody: replace it.
+    if [ -f "$RUN/kafka.pid" ] && kill -0 "$(cat "$RUN/kafka.pid")" 2>/dev/null && ! grep -q SASL_PLAINTEXT "$props" 2>/dev/null; then
+      log "restarting the local Kafka with SASL required"
+      kill "$(cat "$RUN/kafka.pid")"
+      for _ in $(seq 1 100); do listening 9092 || break; sleep 0.2; done
+    else
+      log "Kafka already listening on 9092"
+      return 0
+    fi
   fi
   local libs="$KAFKA_VERSION_DIR/libs"
   if [ ! -f "$libs/.complete" ]; then
@@ -85,16 +98,25 @@ ensure_kafka() {
       -DoutputDirectory="$libs" -DincludeScope=runtime
     touch "$libs/.complete"
   fi
-  local data="$KAFKA_VERSION_DIR/data" props="$KAFKA_VERSION_DIR/server.properties"
-  cat >"$props" <<PROPS
+  local admin_password
+  admin_password=$(cat "$KAFKA_VERSION_DIR/admin.password" 2>/dev/null || true)
+  if [ -z "$admin_password" ]; then
+    admin_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    (umask 077 && printf '%s' "$admin_password" >"$KAFKA_VERSION_DIR/admin.password")
+  fi
+  (umask 077 && cat >"$props" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@localhost:9093
-listeners=PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093
-advertised.listeners=PLAINTEXT://localhost:9092
+listeners=SASL_PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093
+advertised.listeners=SASL_PLAINTEXT://localhost:9092
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.inter.broker.protocol=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \
+  username="admin" password="$admin_password" user_admin="$admin_password" user_$KAFKA_USER="$KAFKA_PASSWORD";
 log.dirs=$data
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -105,12 +127,13 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 PROPS
+  )
   if [ ! -f "$data/meta.properties" ]; then
     local id
     id=$(java -cp "$libs/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
     java -cp "$libs/*" kafka.tools.StorageTool format -t "$id" -c "$props" >"$LOGS/kafka-format.log" 2>&1
   fi
-  log "starting Kafka (KRaft) on 9092"
+  log "starting Kafka (KRaft, SASL required) on 9092"
   nohup java -Xms128m -Xmx512m -cp "$libs/*" kafka.Kafka "$props" >"$LOGS/kafka.log" 2>&1 &
   echo $! >"$RUN/kafka.pid"
   wait_for_port 9092 60 Kafka

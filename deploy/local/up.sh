@@ -19,7 +19,15 @@ ensure_infra
 KEYS="${AGGPAY_KEYS_DIR:-$LOCAL/keys}"
 "$ROOT/deploy/local/gen-keys.sh" "$KEYS" >/dev/null
 
-jar_of() { ls "$ROOT/$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e '-plain' -e 'original' | head -1; }
+# The module's executable jar, or nothing. Must not fail under `set -euo pipefail` when no jar was built yet
+# (a fresh clone): a glob that matched nothing stays literal and is skipped, where `ls | grep` killed the script.
+jar_of() {
+  local jar
+  for jar in "$ROOT/$1"/target/"$1"-*.jar; do
+    case "$jar" in *-plain.jar | *.original | *'*'*) ;; *) [ -f "$jar" ] && { echo "$jar"; return 0; } ;; esac
+  done
+  return 0
+}
 
 needs_build=false
 for entry in "${SERVICES[@]}"; do
@@ -63,7 +71,12 @@ if ! alive webhook-receiver && ! listening "$WEBHOOK_RECEIVER_PORT"; then
   echo $! >"$RUN/webhook-receiver.pid"
 fi
 
-healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
+# Readiness on the service port (/readyz, open without a service token); the simulator only has Actuator's health.
+healthy() {
+  local path=/readyz
+  [ "$1" = 9090 ] && path=/actuator/health
+  curl -fsS "http://127.0.0.1:$1$path" 2>/dev/null | grep -q '"status":"UP"'
+}
 deadline=$((SECONDS + ${AGGPAY_START_TIMEOUT:-240}))
 for entry in "${SERVICES[@]}"; do
   read -r name module port <<<"$entry"
@@ -87,7 +100,7 @@ AggPay is running (local mode, demo data seeded).
   merchant / order / router / notify services   :8081 / :8082 / :8083 / :8084 (internal)
   Channel simulator        http://127.0.0.1:9090   (hooks: /_sim/pay, /_sim/trades, /_sim/faults)
   Demo webhook receiver    http://127.0.0.1:$WEBHOOK_RECEIVER_PORT/webhooks   (log: $LOGS/webhook-receiver.log)
-  Metrics                  http://127.0.0.1:8082/actuator/prometheus (each service)
+  Metrics (loopback only)  http://127.0.0.1:18082/actuator/prometheus (management port = service port + 10000)
   Logs and PIDs            $LOGS, $RUN
 
 Try it (demo app demo-app; deploy/local/aggpay-call.sh signs like a merchant would):

@@ -31,7 +31,7 @@ import org.HdrHistogram.Histogram;
  * move traffic away (until the channel's circuit breaker opened, read from the router's Prometheus endpoint).
  *
  * <p>Usage: {@code java -cp … com.aggpay.bench.LoadGenerator [--gateway URL] [--simulator URL] [--workers N]
- * [--seconds S] [--pay-way WX_NATIVE] [--pay true|false] [--router URL] [fault options]}
+ * [--seconds S] [--pay-way WX_NATIVE] [--pay true|false] [--router MANAGEMENT_URL] [fault options]}
  */
 public final class LoadGenerator {
 
@@ -148,7 +148,7 @@ public final class LoadGenerator {
             this.channel = opt.getOrDefault("fault-channel", "wxpay-a");
             this.afterSeconds = Integer.parseInt(opt.getOrDefault("fault-after", "10"));
             this.simulator = simulator;
-            this.router = opt.getOrDefault("router", "http://127.0.0.1:8083");
+            this.router = opt.getOrDefault("router", "http://127.0.0.1:18083"); // its management port
             this.http = http;
         }
 

@@ -82,6 +82,8 @@ final class Platform implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());
             pb.environment().putAll(env);
             pb.environment().put("SERVER_PORT", String.valueOf(port(s)));
+            // Actuator on a port of its own (loopback); any free one, so a running local platform is never in the way.
+            pb.environment().put("MANAGEMENT_PORT", "0");
             pb.redirectErrorStream(true).redirectOutput(logs.resolve(s + ".log").toFile());
             processes.add(pb.start());
         }
@@ -103,7 +105,7 @@ final class Platform implements AutoCloseable {
     private boolean healthy(int port) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
+                    URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
