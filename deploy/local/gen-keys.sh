@@ -15,6 +15,7 @@ WX2_FILES=(api_key.txt)
 UP_MER_IDS=(777290058110001)
 UP_FILES=(merchant_private.pem merchant_public.pem merchant_cert_id.txt unionpay_private.pem unionpay_public.pem
           unionpay_cert_id.txt)
+PLATFORM_FILES=(platform-private.pem platform-public.pem)
 
 command -v openssl >/dev/null || { echo "gen-keys.sh: openssl not found" >&2; exit 1; }
 umask 077
@@ -96,3 +97,16 @@ for mer_id in "${UP_MER_IDS[@]}"; do
   mv "$tmp" "$target"
   echo "gen-keys.sh: wrote $target"
 done
+
+# The platform's own key: the gateway signs its answers to RSA-signing apps with it (API.md); the public half is
+# what GET /api/v1/platform/public-key serves.
+target="$DIR/platform"
+if ! complete "$target" "${PLATFORM_FILES[@]}"; then
+  mkdir -p "$DIR"
+  tmp=$(mktemp -d "$DIR/.tmp.platform.XXXXXX")
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$tmp/platform-private.pem" 2>/dev/null
+  openssl pkey -in "$tmp/platform-private.pem" -pubout -out "$tmp/platform-public.pem"
+  rm -rf "$target"
+  mv "$tmp" "$target"
+  echo "gen-keys.sh: wrote $target"
+fi

@@ -1,5 +1,6 @@
 package com.aggpay.gateway.app;
 
+import com.aggpay.contracts.service.ServiceTokens;
 import com.aggpay.gateway.config.GatewayProperties;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -11,6 +12,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchan
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -27,13 +29,16 @@ public class AppDirectory {
     private final WebClient merchantService;
     private final AsyncCache<String, AppLookup> cache;
 
-    public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties) {
+    public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties,
+                        ServiceTokens serviceTokens) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(TIMEOUT);
         this.merchantService = WebClient.builder()
                 .baseUrl("http://merchant-service")
                 .filter(loadBalancer)
+                .filter((request, next) -> next.exchange(ClientRequest.from(request)
+                        .header(ServiceTokens.HEADER, serviceTokens.tokenFor("merchant-service")).build()))
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();
         this.cache = Caffeine.newBuilder()

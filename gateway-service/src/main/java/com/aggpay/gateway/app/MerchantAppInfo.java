@@ -13,17 +13,23 @@ public record MerchantAppInfo(
         @JsonProperty("app_secret") String appSecret,
         @JsonProperty("webhook_secret") String webhookSecret,
         @JsonProperty("webhook_url") String webhookUrl,
-        @JsonProperty("rsa_public_key") String rsaPublicKey) {
+        @JsonProperty("rsa_public_key") String rsaPublicKey,
+        @JsonProperty("rate_limit") RateLimit rateLimit) {
 
     /** API.md: only an approved merchant's enabled app may call the merchant API. */
     public boolean mayCall() {
         return "APPROVED".equals(merchantState) && "ACTIVE".equals(appState) && mchNo != null;
     }
 
+    /** The app's own limit when merchant-service sent a usable one, else the platform default. */
+    public RateLimit rateLimitOr(RateLimit fallback) {
+        return rateLimit != null && rateLimit.usable() ? rateLimit : fallback;
+    }
+
     /** Keeps the secrets out of any log line or exception message that prints this record. */
     @Override
     public String toString() {
         return "MerchantAppInfo[appId=" + appId + ", mchNo=" + mchNo + ", merchantState=" + merchantState
-                + ", appState=" + appState + ", secrets=<redacted>]";
+                + ", appState=" + appState + ", rateLimit=" + rateLimit + ", secrets=<redacted>]";
     }
 }

@@ -8,9 +8,12 @@ import com.aggpay.gateway.app.AppLookup;
 import com.aggpay.gateway.app.MerchantAppInfo;
 import com.aggpay.gateway.app.MerchantServiceUnavailable;
 import com.aggpay.gateway.config.GatewayProperties;
+import com.aggpay.gateway.limits.AppRateLimiter;
+import com.aggpay.gateway.platformkey.PlatformKey;
 import com.aggpay.gateway.web.ErrorCode;
 import com.aggpay.gateway.web.Problems;
 import com.aggpay.gateway.web.RequestIds;
+import com.aggpay.gateway.web.RoutePaths;
 import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -24,7 +27,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -35,15 +37,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * API.md "Authentication" for every merchant API call: app, clock, signature over the exact bytes, merchant
- * state, nonce; then the trusted identity headers for the services behind, and a signed answer.
+ * state, nonce, the app's rate limit; then the trusted identity headers for the services behind, and a signed answer.
  * Order of checks: nothing costly or stateful (body buffering, Redis) happens for an unknown app or a stale
- * timestamp, and a nonce is burnt only once the signature proved the caller holds the key.
+ * timestamp, a nonce is burnt only once the signature proved the caller holds the key, and a token is taken from
+ * the app's bucket only for a fresh nonce, so neither a stranger nor a replay of a captured request drains it.
  */
 @Component
 public class MerchantAuthFilter implements GlobalFilter, Ordered {
 
     /** Exchange attribute: the app of a signed request, once found; every answer from then on is signed. */
     public static final String APP_ATTRIBUTE = MerchantAuthFilter.class.getName() + ".app";
+    /** Exchange attribute: the {@link ResponseSigner} of a signed request's answers, set with {@link #APP_ATTRIBUTE}. */
+    public static final String SIGNER_ATTRIBUTE = MerchantAuthFilter.class.getName() + ".signer";
     /** Route metadata key; {@code public} exempts an {@code /api/v1} route (channel callbacks) from merchant auth. */
     static final String AUTH_METADATA = "aggpay-auth";
 
@@ -52,12 +57,17 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
 
     private final AppDirectory apps;
     private final NonceStore nonces;
+    private final AppRateLimiter rateLimiter;
+    private final PlatformKey platformKey;
     private final GatewayProperties properties;
     private final Clock clock;
 
-    MerchantAuthFilter(AppDirectory apps, NonceStore nonces, GatewayProperties properties, Clock clock) {
+    MerchantAuthFilter(AppDirectory apps, NonceStore nonces, AppRateLimiter rateLimiter, PlatformKey platformKey,
+                       GatewayProperties properties, Clock clock) {
         this.apps = apps;
         this.nonces = nonces;
+        this.rateLimiter = rateLimiter;
+        this.platformKey = platformKey;
         this.properties = properties;
         this.clock = clock;
     }
@@ -92,16 +102,20 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> authenticate(ServerWebExchange exchange, GatewayFilterChain chain, AuthorizationHeader auth,
                                     MerchantAppInfo app) {
+        // API.md: a request signed with RSA is answered with the platform's RSA signature, an HMAC one with the secret.
+        ResponseSigner signer = auth.isRsa() ? new ResponseSigner.Platform(platformKey)
+                : new ResponseSigner.AppSecret(app.appSecret());
         exchange.getAttributes().put(APP_ATTRIBUTE, app);
-        ServerHttpResponse signed = new SignedResponse(exchange.getResponse(), app.appSecret(), clock);
+        exchange.getAttributes().put(SIGNER_ATTRIBUTE, signer);
+        ServerHttpResponse signed = new SignedResponse(exchange.getResponse(), signer, clock);
         if (!RequestSignatures.withinClockSkew(auth.timestamp(), clock.instant(), properties.clockSkew())) {
             return reject(exchange, signed, app.appId(), ErrorCode.TIMESTAMP_EXPIRED,
                     "The timestamp is more than " + properties.clockSkew().getSeconds() + " s from the platform clock.");
         }
         return readBody(exchange.getRequest())
                 .onErrorResume(DataBufferLimitException.class, e -> reject(exchange, signed, app.appId(),
-                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds "
-                                + properties.maxBodySize().toBytes() + " bytes.").then(Mono.empty()))
+                        ErrorCode.BODY_TOO_LARGE, "The request body exceeds "
+                                + properties.bodyLimits().merchantApi().toBytes() + " bytes.").then(Mono.empty()))
                 .flatMap(body -> {
                     byte[] message = MerchantSignature.requestMessage(exchange.getRequest().getMethod().name(),
                             pathAndQuery(exchange.getRequest().getURI()), auth.timestamp(), auth.nonce(), body);
@@ -119,9 +133,27 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
                                 return unavailable(exchange, signed).then(Mono.empty());
                             })
                             .flatMap(first -> first
-                                    ? forward(exchange, chain, app, body, signed)
+                                    ? withinRateLimit(exchange, chain, app, body, signed)
                                     : reject(exchange, signed, app.appId(), ErrorCode.NONCE_REPLAYED,
                                             "This nonce was already used."));
+                });
+    }
+
+    private Mono<Void> withinRateLimit(ServerWebExchange exchange, GatewayFilterChain chain, MerchantAppInfo app,
+                                       byte[] body, ServerHttpResponse signed) {
+        return rateLimiter.tryAcquire(app)
+                .onErrorResume(e -> {
+                    log.warn("rate limit store unavailable: {}", e.toString());
+                    return unavailable(exchange, signed).then(Mono.empty());
+                })
+                .flatMap(decision -> {
+                    if (!(decision instanceof AppRateLimiter.Decision.Limited limited)) {
+                        return forward(exchange, chain, app, body, signed);
+                    }
+                    // Not a security event: an app over its own limit is routine, and a log line per call is not.
+                    signed.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+                    return Problems.write(signed, ErrorCode.RATE_LIMITED, "This app is over its rate limit; retry in "
+                            + limited.retryAfterSeconds() + " s.", RequestIds.of(exchange));
                 });
     }
 
@@ -143,7 +175,7 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<byte[]> readBody(ServerHttpRequest request) {
-        int max = (int) properties.maxBodySize().toBytes();
+        int max = (int) properties.bodyLimits().merchantApi().toBytes();
         if (request.getHeaders().getContentLength() > max) {
             return Mono.error(new DataBufferLimitException("declared Content-Length over the limit"));
         }
@@ -174,25 +206,12 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
 
     /** Every {@code /api/v1} route is a merchant call unless its route is explicitly marked public. */
     private static boolean requiresMerchantSignature(ServerWebExchange exchange) {
-        String path = pathAsRoutesMatchIt(exchange.getRequest().getPath().pathWithinApplication());
+        String path = RoutePaths.of(exchange);
         if (!path.startsWith("/api/v1/") && !path.equals("/api/v1")) {
             return false;
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         return route == null || !"public".equals(route.getMetadata().get(AUTH_METADATA));
-    }
-
-    /**
-     * Route predicates match percent-decoded segments without {@code ;} parameters, so this check must too:
-     * on the raw path, {@code /api/v%31/pay/orders} would pass as "not a merchant call" and still be routed.
-     */
-    static String pathAsRoutesMatchIt(PathContainer path) {
-        StringBuilder decoded = new StringBuilder();
-        for (PathContainer.Element element : path.elements()) {
-            decoded.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch()
-                    : element.value());
-        }
-        return decoded.toString();
     }
 
     /** PATH_AND_QUERY exactly as on the wire: raw (still percent-encoded) path, and the raw query if any. */

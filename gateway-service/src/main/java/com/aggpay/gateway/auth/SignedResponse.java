@@ -18,21 +18,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * An answer to a merchant, signed so the merchant can tell it came from the platform (API.md): the whole body
- * is buffered, then {@code Aggpay-Timestamp}, {@code Aggpay-Nonce} and {@code Aggpay-Signature} =
- * Base64(HMAC-SHA256(app secret, TIMESTAMP\nNONCE\nBODY\n)) are added and Content-Length fixed to the bytes sent.
+ * is buffered, then {@code Aggpay-Timestamp}, {@code Aggpay-Nonce} and {@code Aggpay-Signature} (see
+ * {@link ResponseSigner}) over {@code TIMESTAMP\nNONCE\nBODY\n} are added and Content-Length fixed to the bytes sent.
  */
 public class SignedResponse extends ServerHttpResponseDecorator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] EMPTY = new byte[0];
 
-    private final String secret;
+    private final ResponseSigner signer;
     private final Clock clock;
     private final AtomicBoolean written = new AtomicBoolean();
 
-    public SignedResponse(ServerHttpResponse delegate, String secret, Clock clock) {
+    public SignedResponse(ServerHttpResponse delegate, ResponseSigner signer, Clock clock) {
         super(delegate);
-        this.secret = secret;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -67,7 +67,7 @@ public class SignedResponse extends ServerHttpResponseDecorator {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
         String nonce = HexFormat.of().formatHex(random);
-        String signature = MerchantSignature.hmacSha256Base64(secret, MerchantSignature.responseMessage(timestamp, nonce, body));
+        String signature = signer.sign(MerchantSignature.responseMessage(timestamp, nonce, body));
 
         HttpHeaders headers = getDelegate().getHeaders();
         headers.set(AggpayHeaders.RESPONSE_TIMESTAMP, timestamp);

@@ -20,7 +20,12 @@ class GatewayConfiguration {
     /** Short timeouts: a nonce check waits on Redis inline, and a stuck Redis should fail the request fast. */
     @Bean(destroyMethod = "close")
     JedisPooled jedis(RedisProperties redis) {
-        return new JedisPooled(new HostAndPort(redis.host(), redis.port()), DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(1000).socketTimeoutMillis(1000).clientName("aggpay-gateway").build());
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(1000).socketTimeoutMillis(1000).clientName("aggpay-gateway");
+        if (redis.password() != null && !redis.password().isBlank()) {
+            config.user(redis.username() == null || redis.username().isBlank() ? null : redis.username())
+                    .password(redis.password());
+        }
+        return new JedisPooled(new HostAndPort(redis.host(), redis.port()), config.build());
     }
 }

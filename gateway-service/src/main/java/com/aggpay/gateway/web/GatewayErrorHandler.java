@@ -1,8 +1,9 @@
 package com.aggpay.gateway.web;
 
-import com.aggpay.gateway.app.MerchantAppInfo;
 import com.aggpay.gateway.auth.MerchantAuthFilter;
+import com.aggpay.gateway.auth.ResponseSigner;
 import com.aggpay.gateway.auth.SignedResponse;
+import com.aggpay.gateway.limits.BodySizeLimitFilter;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,9 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        ErrorCode code = classify(error);
+        // A body cut at its limit fails whatever was reading it (the forwarding client, a codec): still a 413.
+        boolean bodyCut = exchange.getAttribute(BodySizeLimitFilter.EXCEEDED_ATTRIBUTE) != null;
+        ErrorCode code = bodyCut ? ErrorCode.BODY_TOO_LARGE : classify(error);
         String requestId = RequestIds.of(exchange);
         try (var ignored = MDC.putCloseable("request_id", requestId)) {
             if (code == ErrorCode.INTERNAL_ERROR) {
@@ -52,8 +56,11 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         }
         // Nothing a downstream may have set before it failed belongs in our answer.
         response.getHeaders().clear();
-        MerchantAppInfo app = exchange.getAttribute(MerchantAuthFilter.APP_ATTRIBUTE);
-        ServerHttpResponse target = app == null ? response : new SignedResponse(response, app.appSecret(), clock);
+        if (bodyCut) {
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close"); // the rest of the body is never read
+        }
+        ResponseSigner signer = exchange.getAttribute(MerchantAuthFilter.SIGNER_ATTRIBUTE);
+        ServerHttpResponse target = signer == null ? response : new SignedResponse(response, signer, clock);
         return Problems.write(target, code, detail(code), requestId);
     }
 
@@ -62,7 +69,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             return byStatus(statusError.getStatusCode());
         }
         if (error instanceof DataBufferLimitException) {
-            return ErrorCode.PAYLOAD_TOO_LARGE;
+            return ErrorCode.BODY_TOO_LARGE;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
@@ -82,7 +89,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         return switch (status.value()) {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 413 -> ErrorCode.BODY_TOO_LARGE;
             case 502, 503 -> ErrorCode.UPSTREAM_UNAVAILABLE;
             case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
             default -> status.is4xxClientError() ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
@@ -93,7 +100,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         return switch (code) {
             case NOT_FOUND -> "No such resource.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
-            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            case BODY_TOO_LARGE -> "The request body is too large.";
             case UPSTREAM_UNAVAILABLE -> "A platform service is unavailable; retry later.";
             case UPSTREAM_TIMEOUT -> "A platform service did not answer in time.";
             case INVALID_REQUEST -> "The request is invalid.";

@@ -1,6 +1,7 @@
 package com.aggpay.gateway.web;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.contracts.service.ServiceTokens;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -30,6 +31,7 @@ public class RequestContextWebFilter implements WebFilter {
             headers.remove(AggpayHeaders.MCH_NO);
             headers.remove(AggpayHeaders.OPERATOR);
             headers.remove(AggpayHeaders.CLIENT_IP);
+            headers.remove(ServiceTokens.HEADER);
             clientIp(exchange).ifPresent(ip -> headers.set(AggpayHeaders.CLIENT_IP, ip));
             headers.set(AggpayHeaders.REQUEST_ID, requestId);
         }).build();

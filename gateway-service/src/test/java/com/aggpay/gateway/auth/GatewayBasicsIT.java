@@ -2,15 +2,29 @@ package com.aggpay.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 class GatewayBasicsIT extends GatewayITSupport {
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
-    void health_and_prometheus_are_exposed() {
-        assertThat(send(request("GET", "/actuator/health", new byte[0])).statusCode()).isEqualTo(200);
-        assertThat(send(request("GET", "/actuator/prometheus", new byte[0])).statusCode()).isEqualTo(200);
+    void the_probes_answer_on_the_public_port_but_actuator_lives_only_on_the_management_port() throws Exception {
+        assertThat(send(request("GET", "/readyz", new byte[0])).statusCode()).isEqualTo(200);
+        assertThat(send(request("GET", "/livez", new byte[0])).statusCode()).isEqualTo(200);
+        assertThat(send(request("GET", "/actuator/prometheus", new byte[0])).statusCode()).isEqualTo(404);
+        assertThat(send(request("GET", "/actuator/health", new byte[0])).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test

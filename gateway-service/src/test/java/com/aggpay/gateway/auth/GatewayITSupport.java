@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +32,9 @@ abstract class GatewayITSupport {
 
     static final StubServices STUBS = StubServices.INSTANCE;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The platform's RSA key for this run, handed to the gateway as PEM text (AGGPAY_PLATFORM_PRIVATE_KEY). */
+    static final KeyPair PLATFORM_KEYS = StubServices.rsaKeys();
+    static final String PLATFORM_KEY_ID = "platform-it";
 
     @LocalServerPort
     int port;
@@ -40,6 +46,10 @@ abstract class GatewayITSupport {
         registry.add(instances + "order-service[0].uri", STUBS::orderServiceUrl);
         registry.add(instances + "channel-router-service[0].uri", STUBS::routerUrl);
         registry.add(instances + "notify-service[0].uri", STUBS::notifyUrl);
+        registry.add("aggpay.platform-key.key-id", () -> PLATFORM_KEY_ID);
+        registry.add("aggpay.platform-key.private-key", () -> "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(PLATFORM_KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     }
 
     /** Redis is shared with other runs and engineers: every nonce is new. */
@@ -100,6 +110,22 @@ abstract class GatewayITSupport {
                 MerchantSignature.responseMessage(timestamp, nonce, response.body()), signature))
                 .as("response signature verifies").isTrue();
         assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    }
+
+    /** An answer to an RSA-signed request: SHA256withRSA by the platform key, checked with its public half. */
+    static void assertSignedByPlatform(PublicKey platformKey, HttpResponse<byte[]> response) {
+        assertThat(MerchantSignature.verifyRsa(platformKey, responseMessage(response), signature(response)))
+                .as("response signature verifies with the platform key").isTrue();
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    }
+
+    static byte[] responseMessage(HttpResponse<byte[]> response) {
+        return MerchantSignature.responseMessage(response.headers().firstValue("Aggpay-Timestamp").orElseThrow(),
+                response.headers().firstValue("Aggpay-Nonce").orElseThrow(), response.body());
+    }
+
+    static String signature(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("Aggpay-Signature").orElseThrow();
     }
 
     static void assertNotSigned(HttpResponse<byte[]> response) {

@@ -61,6 +61,6 @@ class RequestSignaturesTest {
     }
 
     private static MerchantAppInfo app(String rsaPublicKey) {
-        return new MerchantAppInfo("a", "M1", "APPROVED", "ACTIVE", "secret", "wh", null, rsaPublicKey);
+        return new MerchantAppInfo("a", "M1", "APPROVED", "ACTIVE", "secret", "wh", null, rsaPublicKey, null);
     }
 }

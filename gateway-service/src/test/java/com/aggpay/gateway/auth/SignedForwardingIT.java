@@ -72,8 +72,7 @@ class SignedForwardingIT extends GatewayITSupport {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(callWithBodyContaining(STUBS.orderServiceCalls, orderNo).header("X-Aggpay-App-Id"))
                 .isEqualTo(StubServices.RSA_APP);
-        // No platform RSA key yet: answers to RSA apps are signed with the app's HMAC secret.
-        assertSignedBy(StubServices.RSA_APP_SECRET, response);
+        assertSignedByPlatform(PLATFORM_KEYS.getPublic(), response);
     }
 
     @Test

@@ -30,6 +30,12 @@ final class StubServices {
     static final String DISABLED_APP = "gw-disabled-app";
     static final String BROKEN_APP = "gw-broken-app";
     static final String MCH_NO = "M20001";
+    /** Rate-limited apps: new ids every run, because their buckets live in the shared Redis for a few seconds. */
+    static final String RUN = Long.toString(System.nanoTime(), 36);
+    static final String LIMITED_APP = "gw-limited-" + RUN;
+    static final String OTHER_LIMITED_APP = "gw-limited-other-" + RUN;
+    static final String SLOW_APP = "gw-slow-" + RUN;
+    static final String LIMITED_SECRET = "gw-limited-secret-0123456789abcd";
 
     static final StubServices INSTANCE = start();
 
@@ -56,6 +62,10 @@ final class StubServices {
         apps.put(RSA_APP, app(RSA_APP, "M20002", "APPROVED", "ACTIVE", RSA_APP_SECRET, pem(merchantRsaKeys)));
         apps.put(PENDING_APP, app(PENDING_APP, null, "SUBMITTED", "ACTIVE", "gw-pending-secret-0123456789abcd", null));
         apps.put(DISABLED_APP, app(DISABLED_APP, "M20003", "APPROVED", "DISABLED", "gw-disabled-secret-0123456789ab", null));
+        for (String limited : new String[] {LIMITED_APP, OTHER_LIMITED_APP}) {
+            apps.put(limited, withRateLimit(app(limited, "M20004", "APPROVED", "ACTIVE", LIMITED_SECRET, null), 5, 5));
+        }
+        apps.put(SLOW_APP, withRateLimit(app(SLOW_APP, "M20004", "APPROVED", "ACTIVE", LIMITED_SECRET, null), 1, 3));
 
         merchantService = server();
         merchantService.createContext("/internal/apps/", this::answerApp);
@@ -146,6 +156,11 @@ final class StubServices {
         app.put("webhook_secret", "whsec-" + appId);
         app.put("webhook_url", "http://127.0.0.1:1/hooks");
         app.put("rsa_public_key", rsaPublicKey);
+        return app;
+    }
+
+    private static Map<String, Object> withRateLimit(Map<String, Object> app, long perSecond, long burst) {
+        app.put("rate_limit", Map.of("per_second", perSecond, "burst", burst));
         return app;
     }
 
