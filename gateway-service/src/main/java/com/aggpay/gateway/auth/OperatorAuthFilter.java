@@ -24,20 +24,32 @@ import reactor.core.publisher.Mono;
  * The operator console's bearer token for every route marked {@code aggpay-auth: operator} (all of
  * {@code /api/admin/**} but the login). Deciding by the matched route rather than by the path means a
  * percent-encoded or otherwise disguised path that still reaches an admin route is still checked.
+ * A token merchant-service revoked (logout, or its operator disabled) is refused from the next call on
+ * ({@link OperatorRevocations}, one Redis read per operator call).
  * On success the services behind get {@code X-Aggpay-Operator} (stripped from every incoming request first by
- * {@code RequestContextWebFilter}) and not the token, which they have no use for.
+ * {@code RequestContextWebFilter}) and not the token, which they have no use for, except on a route marked
+ * {@code aggpay-operator-token: forward} (the logout).
  */
 @Component
 public class OperatorAuthFilter implements GlobalFilter, Ordered {
 
     static final String OPERATOR_ROUTE = "operator";
+    /**
+     * Route metadata {@code aggpay-operator-token: forward}: the service behind needs the token itself (the logout
+     * revokes it by its id), so the {@code Authorization} header is passed on for that route only.
+     */
+    static final String TOKEN_METADATA = "aggpay-operator-token";
+    static final String FORWARD_TOKEN = "forward";
     private static final String BEARER = "Bearer ";
     private static final Logger audit = LoggerFactory.getLogger("aggpay.audit");
+    private static final Logger log = LoggerFactory.getLogger(OperatorAuthFilter.class);
 
     private final OperatorToken tokens;
+    private final OperatorRevocations revocations;
 
-    OperatorAuthFilter(OperatorToken tokens) {
+    OperatorAuthFilter(OperatorToken tokens, OperatorRevocations revocations) {
         this.tokens = tokens;
+        this.revocations = revocations;
     }
 
     /** Next to the merchant check: before any routing filter forwards the request. */
@@ -68,12 +80,33 @@ public class OperatorAuthFilter implements GlobalFilter, Ordered {
         if (!OperatorToken.ROLE_OPERATOR.equals(claims.role())) {
             return reject(exchange, "ROLE_" + claims.role(), ErrorCode.OPERATOR_FORBIDDEN);
         }
+        return revocations.of(claims)
+                .onErrorResume(e -> {
+                    log.warn("operator revocations unavailable: {}", e.toString());
+                    return unavailable(exchange).then(Mono.empty());
+                })
+                .flatMap(standing -> standing == OperatorRevocations.Standing.GOOD
+                        ? forward(exchange, chain, route, claims)
+                        : reject(exchange, standing.name(), ErrorCode.OPERATOR_UNAUTHENTICATED));
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Route route,
+                               OperatorToken.Claims claims) {
         auditAccess(exchange, claims);
+        boolean keepToken = FORWARD_TOKEN.equals(route.getMetadata().get(TOKEN_METADATA));
         ServerHttpRequest asOperator = exchange.getRequest().mutate().headers(headers -> {
             headers.set(AggpayHeaders.OPERATOR, claims.subject());
-            headers.remove(HttpHeaders.AUTHORIZATION);
+            if (!keepToken) {
+                headers.remove(HttpHeaders.AUTHORIZATION);
+            }
         }).build();
         return chain.filter(exchange.mutate().request(asOperator).build());
+    }
+
+    /** Fail closed: without the revocation list no operator call can be trusted. */
+    private static Mono<Void> unavailable(ServerWebExchange exchange) {
+        return Problems.write(exchange.getResponse(), ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Operator sessions cannot be checked right now; try again shortly.", RequestIds.of(exchange));
     }
 
     /** Reads as well as changes: the services log what changed, this line says who looked at what. */

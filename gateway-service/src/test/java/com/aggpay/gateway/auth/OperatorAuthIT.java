@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
 
 /** {@code /api/admin/**}: the operator bearer token, the trusted operator header, and where each admin path goes. */
 class OperatorAuthIT extends GatewayITSupport {
@@ -20,8 +22,13 @@ class OperatorAuthIT extends GatewayITSupport {
     private static final byte[] TEST_KEY = Base64.getDecoder().decode("YWdncGF5LWxvY2FsLW9ubHktb3BlcmF0b3ItdG9rZW4=");
     private static final Duration SHIFT = Duration.ofHours(8);
 
+    /** The keys merchant-service writes (docs/internals.md), under the default prefix the test profile keeps. */
+    private static final String REVOCATIONS = "aggpay:operator-token:";
+
     @Autowired
     OperatorToken tokens;
+    @Autowired
+    JedisPooled redis;
 
     @Test
     void a_valid_operator_token_reaches_the_router_as_the_operator_header_without_the_token() {
@@ -108,6 +115,37 @@ class OperatorAuthIT extends GatewayITSupport {
     }
 
     @Test
+    void a_logged_out_token_is_refused_from_the_next_call_on() {
+        OperatorToken.Issued token = tokens.issue(anOperator(), "OPERATOR", SHIFT);
+        assertThat(send(withToken(token.token(), "/api/admin/routing/default", aRequestId())).statusCode())
+                .isEqualTo(200);
+
+        // What merchant-service writes at POST /api/admin/logout.
+        redis.set(REVOCATIONS + "revoked:" + token.claims().jti(), "1", SetParams.setParams().ex(60));
+
+        assertRefused(token.token(), 401, "OPERATOR_UNAUTHENTICATED");
+    }
+
+    @Test
+    void a_disabled_operators_tokens_are_refused_and_a_token_issued_after_the_cut_off_is_not() {
+        String operator = anOperator();
+        OperatorToken.Issued held = tokens.issue(operator, "OPERATOR", SHIFT);
+        OperatorToken.Issued later = tokens.issue(operator, "OPERATOR", SHIFT.plusMinutes(1));
+
+        // What merchant-service writes when the operator is disabled: every token expiring by then is revoked.
+        redis.set(REVOCATIONS + "expired-by:" + operator, Long.toString(held.claims().expiresAt().getEpochSecond()),
+                SetParams.setParams().ex(60));
+
+        assertRefused(held.token(), 401, "OPERATOR_UNAUTHENTICATED");
+        assertRefused(tokens.issue(operator.toUpperCase(java.util.Locale.ROOT), "OPERATOR", SHIFT).token(), 401,
+                "OPERATOR_UNAUTHENTICATED");
+        String requestId = aRequestId();
+        assertThat(send(withToken(later.token(), "/api/admin/routing/default", requestId)).statusCode())
+                .isEqualTo(200);
+        assertThat(callWithRequestId(STUBS.routerCalls, requestId).header("X-Aggpay-Operator")).isEqualTo(operator);
+    }
+
+    @Test
     void a_valid_token_without_the_operator_role_is_forbidden() {
         assertRefused(tokens.issue("admin", "MERCHANT", SHIFT).token(), 403, "OPERATOR_FORBIDDEN");
     }
@@ -145,7 +183,7 @@ class OperatorAuthIT extends GatewayITSupport {
         assertRoutedTo(STUBS.routerCalls, "GET", "/api/admin/trades?pay_order_id=po_1",
                 "/api/admin/trades?pay_order_id=po_1");
         assertRoutedTo(STUBS.notifyCalls, "POST", "/api/admin/webhooks/events/evt_42/resend",
-                "/internal/events/evt_42/resend");
+                "/api/admin/webhooks/events/evt_42/resend");
     }
 
     private void assertRoutedTo(Collection<Recorded> service, String method, String path, String expectedPath) {
@@ -169,6 +207,16 @@ class OperatorAuthIT extends GatewayITSupport {
         assertProblem(response, status, code);
         assertNotSigned(response);
         assertNeverForwarded(requestId);
+    }
+
+    private java.net.http.HttpRequest.Builder withToken(String token, String path, String requestId) {
+        return request("GET", path, new byte[0]).header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", requestId);
+    }
+
+    /** An operator of its own per test: revocations live in Redis, shared with other runs. */
+    private static String anOperator() {
+        return "ops-" + freshNonce().substring(0, 12);
     }
 
     private java.net.http.HttpRequest.Builder asOperator(String method, String path, String requestId) {

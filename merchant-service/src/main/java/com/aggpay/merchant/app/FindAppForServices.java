@@ -14,11 +14,13 @@ public class FindAppForServices {
     private final MerchantApps apps;
     private final Merchants merchants;
     private final SecretBox secretBox;
+    private final AppRateLimits rateLimits;
 
-    public FindAppForServices(MerchantApps apps, Merchants merchants, SecretBox secretBox) {
+    public FindAppForServices(MerchantApps apps, Merchants merchants, SecretBox secretBox, AppRateLimits rateLimits) {
         this.apps = apps;
         this.merchants = merchants;
         this.secretBox = secretBox;
+        this.rateLimits = rateLimits;
     }
 
     public InternalAppView find(String appId) {
@@ -28,6 +30,6 @@ public class FindAppForServices {
                 .orElseThrow(() -> new IllegalStateException("app " + appId + " has no merchant row"));
         return new InternalAppView(app.getAppId(), merchant.getMchNo(), merchant.getState(), app.getState(),
                 secretBox.open(app.getAppSecretEnc()), secretBox.open(app.getWebhookSecretEnc()),
-                app.getWebhookUrl(), app.getRsaPublicKey());
+                app.getWebhookUrl(), app.getRsaPublicKey(), rateLimits.of(app));
     }
 }

@@ -7,12 +7,13 @@ import com.aggpay.merchant.merchant.MerchantState;
  * notify-service only. Field names become snake_case through the service's JSON naming strategy.
  */
 public record InternalAppView(String appId, String mchNo, MerchantState merchantState, AppState appState,
-                              String appSecret, String webhookSecret, String webhookUrl, String rsaPublicKey) {
+                              String appSecret, String webhookSecret, String webhookUrl, String rsaPublicKey,
+                              RateLimit rateLimit) {
 
     /** Keeps the secrets out of any log line or exception message that prints this record. */
     @Override
     public String toString() {
         return "InternalAppView[appId=" + appId + ", mchNo=" + mchNo + ", merchantState=" + merchantState
-                + ", appState=" + appState + ", secrets=<redacted>]";
+                + ", appState=" + appState + ", rateLimit=" + rateLimit + ", secrets=<redacted>]";
     }
 }

@@ -23,6 +23,9 @@ public class MerchantApp {
     private String webhookSecretEnc;
     private String webhookUrl;
     private String rsaPublicKey;
+    /** Both null, or both set: null means the platform default ({@link AppsProperties}). */
+    private Integer rateLimitPerSecond;
+    private Integer rateLimitBurst;
     // The database owns both timestamps (DEFAULT / ON UPDATE); writing them back would freeze updated_at.
     @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
     private LocalDateTime createdAt;
@@ -45,6 +48,10 @@ public class MerchantApp {
     public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
     public String getRsaPublicKey() { return rsaPublicKey; }
     public void setRsaPublicKey(String rsaPublicKey) { this.rsaPublicKey = rsaPublicKey; }
+    public Integer getRateLimitPerSecond() { return rateLimitPerSecond; }
+    public void setRateLimitPerSecond(Integer rateLimitPerSecond) { this.rateLimitPerSecond = rateLimitPerSecond; }
+    public Integer getRateLimitBurst() { return rateLimitBurst; }
+    public void setRateLimitBurst(Integer rateLimitBurst) { this.rateLimitBurst = rateLimitBurst; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
     public LocalDateTime getUpdatedAt() { return updatedAt; }

@@ -4,6 +4,7 @@ import com.aggpay.contracts.crypto.SecretBox;
 import com.aggpay.merchant.app.AppState;
 import com.aggpay.merchant.app.MerchantApp;
 import com.aggpay.merchant.app.MerchantApps;
+import com.aggpay.merchant.app.RateLimit;
 import com.aggpay.merchant.merchant.Merchant;
 import com.aggpay.merchant.merchant.MerchantState;
 import com.aggpay.merchant.merchant.Merchants;
@@ -37,6 +38,8 @@ public class LocalDemoSeed implements ApplicationRunner {
     public static final String WEBHOOK_SECRET = "demo-webhook-secret-0123456789ab";
     public static final String OPERATOR = "admin";
     public static final String OPERATOR_PASSWORD = "admin-local-only";
+    /** API.md: high enough for benchmarks (at least 5,000 requests/s). */
+    public static final RateLimit APP_RATE_LIMIT = new RateLimit(5000, 10000);
     static final String MERCHANT_ID = "mer_demo";
 
     private static final Logger log = LoggerFactory.getLogger(LocalDemoSeed.class);
@@ -103,6 +106,8 @@ public class LocalDemoSeed implements ApplicationRunner {
             app.setAppSecretEnc(secretBox.seal(APP_SECRET));
             app.setWebhookSecretEnc(secretBox.seal(WEBHOOK_SECRET));
             app.setWebhookUrl(demo.webhookUrl());
+            app.setRateLimitPerSecond(APP_RATE_LIMIT.perSecond());
+            app.setRateLimitBurst(APP_RATE_LIMIT.burst());
             apps.insert(app);
             return;
         }
@@ -120,6 +125,12 @@ public class LocalDemoSeed implements ApplicationRunner {
             app.setState(AppState.ACTIVE);
             app.setMerchantId(merchantId);
             app.setWebhookUrl(demo.webhookUrl());
+            changed = true;
+        }
+        if (!Objects.equals(app.getRateLimitPerSecond(), APP_RATE_LIMIT.perSecond())
+                || !Objects.equals(app.getRateLimitBurst(), APP_RATE_LIMIT.burst())) {
+            app.setRateLimitPerSecond(APP_RATE_LIMIT.perSecond());
+            app.setRateLimitBurst(APP_RATE_LIMIT.burst());
             changed = true;
         }
         if (changed) {

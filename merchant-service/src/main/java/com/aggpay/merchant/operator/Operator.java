@@ -15,6 +15,8 @@ public class Operator {
     private String username;
     private String passwordHash;
     private OperatorRole role;
+    /** Null while the operator is active; set when it was disabled (it cannot log in, its tokens are revoked). */
+    private LocalDateTime disabledAt;
     // The database owns both timestamps (DEFAULT / ON UPDATE); writing them back would freeze updated_at.
     @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
     private LocalDateTime createdAt;
@@ -27,6 +29,9 @@ public class Operator {
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public OperatorRole getRole() { return role; }
     public void setRole(OperatorRole role) { this.role = role; }
+    public LocalDateTime getDisabledAt() { return disabledAt; }
+    public void setDisabledAt(LocalDateTime disabledAt) { this.disabledAt = disabledAt; }
+    public boolean isDisabled() { return disabledAt != null; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
     public LocalDateTime getUpdatedAt() { return updatedAt; }

@@ -4,6 +4,7 @@ import com.aggpay.contracts.http.AggpayHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** The one place where failures become {@code application/problem+json} with {@code code}, {@code param}, {@code request_id}. */
 @RestControllerAdvice
@@ -23,7 +25,22 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.code(), e.getMessage(), e.param());
+        ResponseEntity<ProblemDetail> answer = problem(e.code(), e.getMessage(), e.param());
+        if (e.retryAfter() == null) {
+            return answer;
+        }
+        // Whole seconds (RFC 9110), rounded up so a client that waits exactly this long is not refused again.
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
+    }
+
+    /** Redis holds the login throttle and the token revocations: without it, refuse rather than guess. */
+    @ExceptionHandler(JedisException.class)
+    ResponseEntity<ProblemDetail> redisUnavailable(JedisException e) {
+        log.warn("redis unavailable: {}", e.toString());
+        return problem(ErrorCode.DEPENDENCY_UNAVAILABLE, "A platform dependency is unavailable; try again shortly.",
+                null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

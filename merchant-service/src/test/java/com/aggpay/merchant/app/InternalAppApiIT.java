@@ -3,6 +3,8 @@ package com.aggpay.merchant.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aggpay.contracts.crypto.SecretBox;
+import com.aggpay.contracts.service.ServiceTokens;
+import com.aggpay.contracts.service.testing.ServiceCallsForTests;
 import com.aggpay.merchant.demo.LocalDemoSeed;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,6 +86,8 @@ class InternalAppApiIT {
         assertThat(app.get("webhook_url").asString()).isEqualTo("http://127.0.0.1:8099/webhooks");
         assertThat(app.has("rsa_public_key")).isTrue();
         assertThat(app.get("rsa_public_key").isNull()).isTrue();
+        assertThat(app.get("rate_limit").get("per_second").asInt()).as("API.md: at least 5,000/s").isEqualTo(5000);
+        assertThat(app.get("rate_limit").get("burst").asInt()).isEqualTo(10000);
     }
 
     @Test
@@ -112,7 +116,8 @@ class InternalAppApiIT {
     }
 
     private HttpResponse<String> get(String path, String requestId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                .header(ServiceTokens.HEADER, ServiceCallsForTests.fromGateway("merchant-service"));
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }

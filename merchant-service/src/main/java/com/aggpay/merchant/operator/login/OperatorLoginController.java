@@ -59,9 +59,9 @@ class OperatorLoginController {
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new LoginResponse(
                     loggedIn.token().token(), claims.expiresAt().atOffset(ZoneOffset.UTC)));
         }
-        if (result instanceof LoginResult.Throttled) {
-            throw new ApiException(ErrorCode.LOGIN_THROTTLED,
-                    "Too many failed logins for this username or address; try again later.");
+        if (result instanceof LoginResult.Throttled throttled) {
+            throw ApiException.retryLater(ErrorCode.LOGIN_THROTTLED,
+                    "Too many failed logins for this username or address; try again later.", throttled.retryAfter());
         }
         throw new ApiException(ErrorCode.LOGIN_FAILED, "The username or password is wrong.");
     }

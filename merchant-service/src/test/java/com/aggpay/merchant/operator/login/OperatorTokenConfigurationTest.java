@@ -11,8 +11,14 @@ class OperatorTokenConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(OperatorTokenConfiguration.class)
-            .withPropertyValues("aggpay.operator-login.token-ttl=8h", "aggpay.operator-login.max-failures-per-username=5",
-                    "aggpay.operator-login.max-failures-per-address=20", "aggpay.operator-login.failure-window=15m");
+            .withPropertyValues("aggpay.operator-login.token-ttl=8h", "aggpay.operator-login.failure-window=15m",
+                    "aggpay.operator-login.backoff-base=1s",
+                    "aggpay.operator-login.per-account-and-source.free-failures=5",
+                    "aggpay.operator-login.per-account-and-source.max-backoff=15m",
+                    "aggpay.operator-login.per-source.free-failures=20",
+                    "aggpay.operator-login.per-source.max-backoff=15m",
+                    "aggpay.operator-login.per-account.free-failures=10",
+                    "aggpay.operator-login.per-account.max-backoff=2s");
 
     @Test
     void start_up_fails_when_no_token_key_is_configured() {
@@ -26,6 +32,14 @@ class OperatorTokenConfigurationTest {
         context.withPropertyValues("aggpay.operator-token.key=" + shortKey)
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("32 bytes").hasMessageNotContaining(shortKey));
+    }
+
+    @Test
+    void start_up_fails_when_the_per_account_backoff_could_lock_an_account() {
+        context.withPropertyValues("aggpay.operator-token.key=" + Base64.getEncoder().encodeToString("k".repeat(32).getBytes()),
+                        "aggpay.operator-login.per-account.max-backoff=15m")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("per-account.max-backoff"));
     }
 
     @Test
