@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.aggpay.contracts.event.PaymentEvent;
+import com.aggpay.contracts.service.ServiceTokens;
+import com.aggpay.contracts.service.testing.ServiceCallsForTests;
 import com.aggpay.contracts.signing.WebhookSignature;
 import com.aggpay.notify.support.IntegrationTest;
 import com.aggpay.notify.support.MerchantEndpoint;
@@ -16,13 +18,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import tools.jackson.databind.json.JsonMapper;
 
 class InternalApiIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The internal API's one caller: merchant-service (the portal). */
+    private static String fromPortal() {
+        return ServiceCallsForTests.token("merchant-service", "notify-service");
+    }
+
     private final MerchantEndpoint endpoint = new MerchantEndpoint();
+
+    @LocalManagementPort
+    int managementPort;
 
     @AfterEach
     void closeEndpoint() {
@@ -53,7 +64,7 @@ class InternalApiIT extends IntegrationTest {
     @Test
     void an_unknown_event_answers_404_event_unknown_as_problem_json_with_the_request_id() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/internal/events/evt_nope/resend"))
-                .header("X-Request-Id", "req-404-test")
+                .header("X-Request-Id", "req-404-test").header(ServiceTokens.HEADER, fromPortal())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -93,20 +104,37 @@ class InternalApiIT extends IntegrationTest {
         publish(event);
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(eventState(event.eventId())));
 
-        HttpResponse<String> health = call("GET", "/actuator/health");
-        String prometheus = call("GET", "/actuator/prometheus").body();
+        HttpResponse<String> health = plain(uri("/readyz"));
+        String prometheus = plain(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).body();
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(plain(uri("/actuator/prometheus")).statusCode()).as("no metrics on the service port").isEqualTo(401);
         assertThat(prometheus).contains("aggpay_webhook_deliveries_total{outcome=\"DELIVERED\"")
                 .contains("aggpay_webhook_delivery_seconds")
                 .contains("aggpay_webhook_backlog_due")
                 .contains("aggpay_webhook_in_flight");
     }
 
-    private HttpResponse<String> call(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+    @Test
+    void the_internal_api_answers_nobody_but_the_portal() throws Exception {
+        HttpResponse<String> anonymous = plain(uri("/internal/events?app_id=demo-app"));
+        HttpResponse<String> fromGateway = http.send(HttpRequest.newBuilder(uri("/internal/events?app_id=demo-app"))
+                .header(ServiceTokens.HEADER, ServiceCallsForTests.fromGateway("notify-service")).build(),
                 HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(fromGateway.statusCode()).isEqualTo(403);
+    }
+
+    /** The internal API's one caller: merchant-service (the portal). */
+    private HttpResponse<String> call(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header(ServiceTokens.HEADER, fromPortal())
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> plain(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -137,4 +137,18 @@ class WebhookDeliveryIT extends IntegrationTest {
                 event.eventId())).isEqualTo("NOTIFY_URL_FORBIDDEN");
         assertThat(attemptCount(event.eventId())).isEqualTo(1);
     }
+
+    @Test
+    void a_metadata_address_is_refused_even_where_loopback_merchants_are_allowed() {
+        String mchNo = aMerchantNo();
+        String appId = aMerchantApp(mchNo, SECRET, null);
+        PaymentEvent event = aPaymentSucceeded(mchNo, appId, "http://169.254.169.254/latest/meta-data/");
+
+        publish(event);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(eventState(event.eventId())));
+        assertThat(jdbc.queryForObject("SELECT error FROM delivery_attempt WHERE event_id = ?", String.class,
+                event.eventId())).isEqualTo("NOTIFY_URL_FORBIDDEN ADDRESS_METADATA");
+        assertThat(attemptCount(event.eventId())).isEqualTo(1);
+    }
 }

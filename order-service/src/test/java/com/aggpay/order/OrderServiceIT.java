@@ -1,5 +1,6 @@
 package com.aggpay.order;
 
+import static com.aggpay.contracts.service.testing.ServiceCallsForTests.asService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.aggpay.contracts.service.testing.KafkaForTests;
 import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.order.routing.ChannelRouterClient;
 import com.aggpay.contracts.trade.PlaceTradeRequest;
@@ -28,6 +30,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -47,6 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class OrderServiceIT {
+
+    /** Payment and refund results reach order-service from the router only. */
+    static final org.springframework.test.web.servlet.request.RequestPostProcessor FROM_ROUTER =
+            asService("channel-router-service", "order-service");
 
     private static final String TOPIC_PREFIX = "aggpaytest-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -115,7 +123,7 @@ class OrderServiceIT {
         assertThat(rows("pay_order WHERE mch_order_no = ?", mchOrderNo)).isZero();
 
         MvcResult malformed = mvc.perform(post("/api/v1/pay/orders").headers(caller())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": \"lots\"")).andReturn();
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 12")).andReturn();
         assertThat(body(malformed).get("code").asString()).isEqualTo("BODY_MALFORMED");
     }
 
@@ -134,7 +142,7 @@ class OrderServiceIT {
         String report = report("wxpay-a", "4200000000000000000000000001", 2000);
 
         List<MvcResult> results = concurrently(10, () -> mvc.perform(post("/internal/trades/" + outTradeNo
-                + "/payment").contentType(MediaType.APPLICATION_JSON).content(report)).andReturn());
+                + "/payment").with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report)).andReturn());
 
         assertThat(results).extracting(r -> body(r).get("result").asString())
                 .containsOnly("APPLIED", "ALREADY_APPLIED").filteredOn("APPLIED"::equals).hasSize(1);
@@ -159,16 +167,44 @@ class OrderServiceIT {
         String outTradeNo = payOrderId.substring(3) + "01";
 
         MvcResult wrongAmount = mvc.perform(post("/internal/trades/" + outTradeNo + "/payment")
-                .contentType(MediaType.APPLICATION_JSON).content(report("wxpay-a", "42001", 1))).andReturn();
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report("wxpay-a", "42001", 1))).andReturn();
         MvcResult wrongChannel = mvc.perform(post("/internal/trades/" + outTradeNo + "/payment")
-                .contentType(MediaType.APPLICATION_JSON).content(report("alipay-a", "42001", 800))).andReturn();
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report("alipay-a", "42001", 800))).andReturn();
         MvcResult unknownTrade = mvc.perform(post("/internal/trades/NOSUCHTRADE01/payment")
-                .contentType(MediaType.APPLICATION_JSON).content(report("wxpay-a", "42001", 800))).andReturn();
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report("wxpay-a", "42001", 800))).andReturn();
 
         assertThat(wrongAmount.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(wrongAmount).get("param").asString()).isEqualTo("amount");
         assertThat(body(wrongChannel).get("code").asString()).isEqualTo("NOTIFY_MISMATCH");
         assertThat(unknownTrade.getResponse().getStatus()).isEqualTo(404);
+        JsonNode now = body(mvc.perform(get("/api/v1/pay/orders/" + payOrderId).headers(caller())).andReturn());
+        assertThat(now.get("state").asString()).isEqualTo("PAYING");
+        assertThat(rows("outbox_event WHERE payload LIKE ?", "%" + payOrderId + "%")).isZero();
+    }
+
+    @Test
+    void a_payment_report_from_anyone_but_the_router_is_refused_and_changes_nothing() throws Exception {
+        String payOrderId = body(create(order(newMchOrderNo(), 800))).get("pay_order_id").asString();
+        String path = "/internal/trades/" + payOrderId.substring(3) + "01/payment";
+        String report = report("wxpay-a", "42001", 800);
+
+        MvcResult noToken = mvc.perform(post(path).with(request -> {
+            request.removeHeader(com.aggpay.contracts.service.ServiceTokens.HEADER);
+            return request;
+        }).contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
+        MvcResult fromGateway = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(report))
+                .andReturn();
+        MvcResult fromNotify = mvc.perform(post(path).with(asService("notify-service", "order-service"))
+                .contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
+        MvcResult forged = mvc.perform(post(path).header(com.aggpay.contracts.service.ServiceTokens.HEADER,
+                "eyJzdWIiOiJjaGFubmVsLXJvdXRlci1zZXJ2aWNlIn0.AAAA").contentType(MediaType.APPLICATION_JSON)
+                .content(report)).andReturn();
+
+        assertThat(noToken.getResponse().getStatus()).isEqualTo(401);
+        assertThat(body(noToken).get("code").asString()).isEqualTo("SERVICE_UNAUTHENTICATED");
+        assertThat(forged.getResponse().getStatus()).isEqualTo(401);
+        assertThat(fromGateway.getResponse().getStatus()).isEqualTo(403);
+        assertThat(fromNotify.getResponse().getStatus()).isEqualTo(403);
         JsonNode now = body(mvc.perform(get("/api/v1/pay/orders/" + payOrderId).headers(caller())).andReturn());
         assertThat(now.get("state").asString()).isEqualTo("PAYING");
         assertThat(rows("outbox_event WHERE payload LIKE ?", "%" + payOrderId + "%")).isZero();
@@ -210,6 +246,107 @@ class OrderServiceIT {
                 .isEqualTo(body(first).get("order").get("pay_order_id").asString());
     }
 
+    @ParameterizedTest(name = "amount {0}")
+    @ValueSource(strings = {"12.99", "\"100\"", "1e2", "1.0", "true", "null", "{}", "[100]", "\"\""})
+    void an_amount_that_is_not_a_json_integer_is_refused_naming_the_field_and_nothing_is_stored(String amount)
+            throws Exception {
+        String mchOrderNo = newMchOrderNo();
+
+        MvcResult result = create("{\"mch_order_no\":\"" + mchOrderNo + "\",\"amount\":" + amount
+                + ",\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\"}");
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(result).get("code").asString()).isIn("PARAM_INVALID", "PARAM_REQUIRED");
+        assertThat(body(result).get("param").asString()).isEqualTo("amount");
+        assertThat(rows("pay_order WHERE mch_order_no = ?", mchOrderNo)).isZero();
+    }
+
+    @Test
+    void other_fields_are_strict_too_and_malformed_json_is_a_400() throws Exception {
+        MvcResult numericSubject = create("{\"mch_order_no\":\"" + newMchOrderNo() + "\",\"amount\":100,"
+                + "\"pay_way\":\"WX_NATIVE\",\"subject\":42}");
+        MvcResult textExpiry = create("{\"mch_order_no\":\"" + newMchOrderNo() + "\",\"amount\":100,"
+                + "\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\",\"expire_seconds\":\"900\"}");
+        MvcResult duplicateAmount = create("{\"mch_order_no\":\"" + newMchOrderNo() + "\",\"amount\":1,"
+                + "\"amount\":99999,\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\"}");
+        MvcResult truncated = create("{\"mch_order_no\":\"X\",\"amount\":1");
+
+        assertThat(body(numericSubject).get("param").asString()).isEqualTo("subject");
+        assertThat(body(textExpiry).get("param").asString()).isEqualTo("expire_seconds");
+        assertThat(List.of(numericSubject, textExpiry)).allSatisfy(r -> {
+            assertThat(r.getResponse().getStatus()).isEqualTo(400);
+            assertThat(body(r).get("code").asString()).isEqualTo("PARAM_INVALID");
+        });
+        assertThat(List.of(duplicateAmount, truncated)).allSatisfy(r -> {
+            assertThat(r.getResponse().getStatus()).isEqualTo(400);
+            assertThat(body(r).get("code").asString()).isEqualTo("BODY_MALFORMED");
+        });
+    }
+
+    @Test
+    void a_wrong_media_type_or_method_is_a_4xx_problem_never_a_500() throws Exception {
+        MvcResult text = mvc.perform(post("/api/v1/pay/orders").headers(caller()).contentType(MediaType.TEXT_PLAIN)
+                .content(order(newMchOrderNo(), 100))).andReturn();
+        MvcResult delete = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/v1/pay/orders").headers(caller())).andReturn();
+
+        assertThat(text.getResponse().getStatus()).isEqualTo(415);
+        assertThat(body(text).get("code").asString()).isEqualTo("MEDIA_TYPE_UNSUPPORTED");
+        assertThat(delete.getResponse().getStatus()).isEqualTo(405);
+        assertThat(body(delete).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void channel_extra_and_metadata_beyond_4_kb_are_refused_with_400_naming_the_field() throws Exception {
+        String big = "x".repeat(70 * 1024);
+        String justOver = "y".repeat(4100);
+        MvcResult hugeExtra = create(orderWith("\"channel_extra\":{\"openid\":\"" + big + "\"}"));
+        MvcResult overExtra = create(orderWith("\"channel_extra\":{\"a\":\"" + justOver + "\"}"));
+        MvcResult overMetadata = create(orderWith("\"metadata\":{\"a\":\"" + "z".repeat(400) + "\",\"b\":\""
+                + "z".repeat(400) + "\",\"c\":\"" + "z".repeat(400) + "\",\"d\":\"" + "z".repeat(400) + "\",\"e\":\""
+                + "z".repeat(400) + "\",\"f\":\"" + "z".repeat(400) + "\",\"g\":\"" + "z".repeat(400) + "\",\"h\":\""
+                + "z".repeat(400) + "\",\"i\":\"" + "z".repeat(400) + "\",\"j\":\"" + "z".repeat(400) + "\",\"k\":\""
+                + "z".repeat(400) + "\"}"));
+        MvcResult extraNotAnObject = create(orderWith("\"channel_extra\":\"openid=o1\""));
+        MvcResult withinLimits = create(orderWith("\"channel_extra\":{\"openid\":\"" + "o".repeat(3000)
+                + "\"},\"metadata\":{\"table\":\"7\"}"));
+
+        assertThat(hugeExtra.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(hugeExtra).get("code").asString()).isEqualTo("PARAM_INVALID");
+        assertThat(body(hugeExtra).get("param").asString()).isEqualTo("channel_extra");
+        assertThat(body(overExtra).get("param").asString()).isEqualTo("channel_extra");
+        assertThat(overMetadata.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(overMetadata).get("param").asString()).isEqualTo("metadata");
+        assertThat(extraNotAnObject.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(extraNotAnObject).get("param").asString()).isEqualTo("channel_extra");
+        assertThat(withinLimits.getResponse().getStatus()).isEqualTo(201);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/",
+            "http://100.100.100.200/", "http://[fe80::1]/h", "http://0.0.0.0:8099/h", "http://224.0.0.1/h",
+            "http://[::ffff:169.254.169.254]/", "http://[2002:a9fe:a9fe::1]/", "http://[64:ff9b:1::a9fe:a9fe]/",
+            "http://unresolvable-host.invalid/h", "ftp://127.0.0.1/h", "http://user:pw@127.0.0.1/h"})
+    void a_notify_url_the_webhook_rules_refuse_is_a_400_on_notify_url_even_in_local_mode(String url)
+            throws Exception {
+        String mchOrderNo = newMchOrderNo();
+
+        MvcResult result = create("{\"mch_order_no\":\"" + mchOrderNo + "\",\"amount\":100,"
+                + "\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\",\"notify_url\":\"" + url + "\"}");
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(result).get("code").asString()).isEqualTo("PARAM_INVALID");
+        assertThat(body(result).get("param").asString()).isEqualTo("notify_url");
+        assertThat(rows("pay_order WHERE mch_order_no = ?", mchOrderNo)).isZero();
+    }
+
+    @Test
+    void a_loopback_notify_url_is_accepted_in_local_mode() throws Exception {
+        MvcResult result = create(orderWith("\"notify_url\":\"http://127.0.0.1:8099/hooks\""));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(201);
+    }
+
     // ---- fixtures
 
     private static PlaceTradeResponse accepted(PlaceTradeRequest request) {
@@ -224,6 +361,11 @@ class OrderServiceIT {
                 .content(body)).andReturn();
     }
 
+    private static String orderWith(String extraFields) {
+        return "{\"mch_order_no\":\"" + newMchOrderNo() + "\",\"amount\":100,\"pay_way\":\"WX_NATIVE\","
+                + "\"subject\":\"Latte\"," + extraFields + "}";
+    }
+
     private static org.springframework.http.HttpHeaders caller() {
         org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
         h.add("X-Aggpay-App-Id", "it-app");
@@ -233,7 +375,7 @@ class OrderServiceIT {
 
     private static String order(String mchOrderNo, long amount) {
         return "{\"mch_order_no\":\"" + mchOrderNo + "\",\"amount\":" + amount + ",\"pay_way\":\"WX_NATIVE\","
-                + "\"subject\":\"Latte\",\"notify_url\":\"https://shop.example/hooks\",\"metadata\":{\"table\":\"7\"}}";
+                + "\"subject\":\"Latte\",\"notify_url\":\"http://127.0.0.1:9/hooks\",\"metadata\":{\"table\":\"7\"}}";
     }
 
     private static String report(String channel, String channelTradeNo, long amount) {
@@ -275,8 +417,7 @@ class OrderServiceIT {
     }
 
     private List<JsonNode> consumeEventsFor(String payOrderId, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", System.getenv().getOrDefault("AGGPAY_KAFKA_BOOTSTRAP", "localhost:9092"));
+        Properties p = KafkaForTests.clientProperties();
         p.put("group.id", "it-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         List<JsonNode> found = new ArrayList<>();

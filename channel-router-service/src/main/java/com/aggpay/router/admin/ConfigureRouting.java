@@ -81,8 +81,7 @@ class ConfigureRouting {
         PolicyRow before = policies.lock(key);
         if (before != null) {
             policies.delete(key);
-            audit.changed(operator, "ROUTING_POLICY_REMOVED", "routing:" + mchNo, before.asMap(),
-                    java.util.Map.of("strategy", "<inherited>"));
+            audit.changed(operator, "ROUTING_POLICY_REMOVED", "routing:" + mchNo, before.asMap(), null);
         }
     }
 

@@ -8,12 +8,13 @@ import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.TradeStatus;
 import com.aggpay.router.store.ChannelInstances;
+import com.aggpay.router.web.ApiException;
+import com.aggpay.router.web.ErrorCode;
 import feign.FeignException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
@@ -43,19 +44,29 @@ public class HandleChannelCallback {
         this.refunds = refunds;
     }
 
+    /** @throws ApiException {@code CHANNEL_UNKNOWN} (404) for a name that is no channel of ours */
     public ResponseEntity<String> handle(String channelName, ChannelNotification notification, String remote) {
         Optional<ChannelInstance> found = channels.find(channelName);
         if (found.isEmpty() || adapters.of(found.get().type()).isEmpty()) {
             security.warn("event=CALLBACK_FOR_UNKNOWN_CHANNEL channel={} remote={}", channelName, remote);
             count(channelName, "unknown_channel");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body("unknown channel");
+            throw new ApiException(ErrorCode.CHANNEL_UNKNOWN, "channel", "No such channel.");
         }
         ChannelInstance channel = found.get();
         ChannelAdapter adapter = adapters.of(channel.type()).get();
-        if (adapter.announcesRefund(notification)) {
-            return refunds.handle(channelName, notification, remote);
+        NotifyOutcome outcome;
+        try {
+            if (adapter.announcesRefund(notification)) {
+                return refunds.handle(channelName, notification, remote);
+            }
+            outcome = adapter.verifyPaymentNotification(channel, notification);
+        } catch (RuntimeException e) {
+            // adapters refuse what they cannot read; this is the net for a parser that threw instead
+            security.warn("event=CALLBACK_MALFORMED channel={} remote={} reason={}", channelName, remote,
+                    e.getClass().getSimpleName());
+            count(channelName, "malformed");
+            return adapter.refuse("malformed");
         }
-        NotifyOutcome outcome = adapter.verifyPaymentNotification(channel, notification);
         if (outcome instanceof NotifyOutcome.Refused refused) {
             security.warn("event=CALLBACK_REFUSED channel={} remote={} reason=\"{}\"", channelName, remote,
                     refused.reason());
@@ -95,6 +106,7 @@ public class HandleChannelCallback {
                 log.warn("order-service could not store the payment of {} ({}): the channel will send it again",
                         v.outTradeNo(), e.status());
                 count(channel.name(), "order_unavailable");
+                return adapter.retryLater("not stored");
             }
             return adapter.refuse("not stored");
         }

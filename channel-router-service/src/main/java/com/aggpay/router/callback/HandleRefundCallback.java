@@ -8,12 +8,13 @@ import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.store.ChannelInstances;
+import com.aggpay.router.web.ApiException;
+import com.aggpay.router.web.ErrorCode;
 import feign.FeignException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
@@ -40,16 +41,25 @@ public class HandleRefundCallback {
         this.meters = meters;
     }
 
+    /** @throws ApiException {@code CHANNEL_UNKNOWN} (404) for a name that is no channel of ours with refund results */
     public ResponseEntity<String> handle(String channelName, ChannelNotification notification, String remote) {
         Optional<ChannelInstance> found = channels.find(channelName);
         Optional<ChannelAdapter> adapter = found.flatMap(c -> adapters.of(c.type()));
         if (adapter.isEmpty() || !adapter.get().capabilities().contains(Capability.REFUND_NOTIFY)) {
             security.warn("event=REFUND_CALLBACK_FOR_UNKNOWN_CHANNEL channel={} remote={}", channelName, remote);
             count(channelName, "unknown_channel");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body("unknown channel");
+            throw new ApiException(ErrorCode.CHANNEL_UNKNOWN, "channel", "No such channel.");
         }
         ChannelInstance channel = found.get();
-        RefundNotifyOutcome outcome = adapter.get().verifyRefundNotification(channel, notification);
+        RefundNotifyOutcome outcome;
+        try {
+            outcome = adapter.get().verifyRefundNotification(channel, notification);
+        } catch (RuntimeException e) {
+            security.warn("event=REFUND_CALLBACK_MALFORMED channel={} remote={} reason={}", channelName, remote,
+                    e.getClass().getSimpleName());
+            count(channelName, "malformed");
+            return adapter.get().refuse("malformed");
+        }
         if (outcome instanceof RefundNotifyOutcome.Refused refused) {
             security.warn("event=REFUND_CALLBACK_REFUSED channel={} remote={} reason=\"{}\"", channelName, remote,
                     refused.reason());
@@ -71,8 +81,9 @@ public class HandleRefundCallback {
         } catch (FeignException e) {
             log.warn("order-service did not store the refund result {} ({}): the channel will send it again",
                     v.outRefundNo(), e.status());
-            count(channelName, e.status() == 404 || e.status() == 409 ? "rejected" : "order_unavailable");
-            return adapter.get().refuse("not stored");
+            boolean rejected = e.status() == 404 || e.status() == 409;
+            count(channelName, rejected ? "rejected" : "order_unavailable");
+            return rejected ? adapter.get().refuse("not stored") : adapter.get().retryLater("not stored");
         }
     }
 

@@ -73,8 +73,21 @@ public interface ChannelAdapter {
     /** The channel's own "received, stop retrying" answer (WeChat v3: 204; Alipay: {@code success}). */
     ResponseEntity<String> acknowledge();
 
-    /** The channel's own "not accepted, send again" answer. */
+    /**
+     * The channel's own "not accepted, send again" answer for a notification we refuse (malformed, unverified,
+     * foreign, or rejected by the order): a 4xx status with the channel's failure body, never a 500.
+     */
     ResponseEntity<String> refuse(String reason);
+
+    /**
+     * The channel's failure answer when the notification was fine but could not be stored now (order-service
+     * unreachable): the same body as {@link #refuse}, status 503, so the channel sends it again later.
+     */
+    default ResponseEntity<String> retryLater(String reason) {
+        ResponseEntity<String> refusal = refuse(reason);
+        return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+                .headers(refusal.getHeaders()).body(refusal.getBody());
+    }
 
     private UnsupportedOperationException unsupported(Capability capability) {
         return new UnsupportedOperationException(type() + " adapter cannot " + capability);

@@ -1,5 +1,6 @@
 package com.aggpay.router.health;
 
+import com.aggpay.router.admin.AdminAudit;
 import com.aggpay.router.circuit.ChannelCircuits;
 import com.aggpay.router.quota.DailyQuota;
 import com.aggpay.router.routing.health.HealthWindows;
@@ -9,6 +10,7 @@ import com.aggpay.router.web.ApiException;
 import com.aggpay.router.web.ErrorCode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,18 +30,19 @@ public class ChannelHealthController {
                                     Long dailyCap) {
     }
 
-    private static final org.slf4j.Logger audit = org.slf4j.LoggerFactory.getLogger("aggpay.audit");
     private final ChannelInstances channels;
     private final HealthWindows health;
     private final ChannelCircuits circuits;
     private final DailyQuota quota;
+    private final AdminAudit audit;
 
     public ChannelHealthController(ChannelInstances channels, HealthWindows health, ChannelCircuits circuits,
-                                   DailyQuota quota) {
+                                   DailyQuota quota, AdminAudit audit) {
         this.channels = channels;
         this.health = health;
         this.circuits = circuits;
         this.quota = quota;
+        this.audit = audit;
     }
 
     @GetMapping("/api/admin/channels")
@@ -55,8 +58,10 @@ public class ChannelHealthController {
         // the operator header is required for every /api/admin/** call (admin.OperatorRequired)
         ChannelInstanceRow row = channels.all().stream().filter(r -> r.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCode.CHANNEL_UNKNOWN, "No channel " + name + "."));
+        String before = circuits.state(name).name();
         circuits.reset(name);
-        audit.info("operator={} action=RESET_CIRCUIT channel={}", operator, name);
+        audit.acted(operator, "CIRCUIT_RESET", "channel:" + name, Map.of("circuit_state", before),
+                Map.of("circuit_state", circuits.state(name).name()));
         return view(row);
     }
 

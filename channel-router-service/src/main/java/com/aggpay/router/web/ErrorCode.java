@@ -6,6 +6,10 @@ import org.springframework.http.HttpStatus;
 public enum ErrorCode {
     BODY_MALFORMED(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."),
     PARAM_INVALID(HttpStatus.BAD_REQUEST, "A field has an invalid value."),
+    REQUEST_INVALID(HttpStatus.BAD_REQUEST, "The request is malformed."),
+    BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this endpoint accepts."),
+    MEDIA_TYPE_UNSUPPORTED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request's Content-Type is not accepted here."),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No answer in a media type the Accept header allows."),
     CHANNEL_UNKNOWN(HttpStatus.NOT_FOUND, "No such channel."),
     CHANNEL_EXISTS(HttpStatus.CONFLICT, "A channel with this name already exists."),
     OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),

@@ -2,6 +2,7 @@ package com.aggpay.router.callback;
 
 import com.aggpay.contracts.trade.PaymentReport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -19,6 +20,8 @@ import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeStatus;
 import com.aggpay.router.store.ChannelInstances;
+import com.aggpay.router.web.ApiException;
+import com.aggpay.router.web.ErrorCode;
 import feign.FeignException;
 import feign.Request;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,7 +53,8 @@ class HandleChannelCallbackTest {
         when(adapter.type()).thenReturn(ChannelType.WXPAY_V3);
         when(adapter.payWays()).thenReturn(Set.of(PayWay.WX_NATIVE));
         when(adapter.acknowledge()).thenReturn(ResponseEntity.noContent().build());
-        when(adapter.refuse(anyString())).thenReturn(ResponseEntity.internalServerError().body("FAIL"));
+        when(adapter.refuse(anyString())).thenReturn(ResponseEntity.badRequest().body("FAIL"));
+        when(adapter.retryLater(anyString())).thenReturn(ResponseEntity.status(503).body("FAIL"));
         when(channels.find("wxpay-a")).thenReturn(Optional.of(WXPAY_A));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ChannelAdapters registry = new ChannelAdapters(List.of(adapter));
@@ -83,7 +87,23 @@ class HandleChannelCallbackTest {
     void a_notification_that_fails_verification_is_refused_and_never_reaches_the_order() {
         notificationSays(new NotifyOutcome.Refused("signature invalid"));
 
-        assertThat(handler.handle("wxpay-a", RAW, "203.0.113.9").getStatusCode().value()).isEqualTo(500);
+        assertThat(handler.handle("wxpay-a", RAW, "203.0.113.9").getStatusCode().value()).isEqualTo(400);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void a_notification_the_adapter_cannot_even_parse_is_refused_not_thrown() {
+        when(adapter.verifyPaymentNotification(eq(WXPAY_A), any())).thenThrow(new IllegalArgumentException("bad %"));
+
+        assertThat(handler.handle("wxpay-a", RAW, "203.0.113.9").getStatusCode().value()).isEqualTo(400);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void a_notification_whose_shape_cannot_be_told_is_refused_not_thrown() {
+        when(adapter.announcesRefund(any())).thenThrow(new IllegalArgumentException("parameter repeated"));
+
+        assertThat(handler.handle("wxpay-a", RAW, "203.0.113.9").getStatusCode().value()).isEqualTo(400);
         verifyNoInteractions(orders);
     }
 
@@ -91,20 +111,21 @@ class HandleChannelCallbackTest {
     void a_notification_for_another_account_is_refused() {
         notificationSays(paid("1900000002", 1234));
 
-        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(500);
+        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(400);
         verifyNoInteractions(orders);
     }
 
     @Test
-    void an_unknown_channel_is_refused() {
+    void an_unknown_channel_is_refused_as_channel_unknown() {
         when(channels.find("nope")).thenReturn(Optional.empty());
 
-        assertThat(handler.handle("nope", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(404);
+        assertThatThrownBy(() -> handler.handle("nope", RAW, "127.0.0.1"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_UNKNOWN));
         verifyNoInteractions(orders);
     }
 
     @Test
-    void when_the_order_side_rejects_or_is_down_the_channel_is_told_to_send_again() {
+    void when_the_order_side_rejects_it_is_refused_and_when_it_is_down_the_channel_is_asked_to_retry_later() {
         notificationSays(paid("1900000001", 1));
         Request request = Request.create(Request.HttpMethod.POST, "/internal", new HashMap<>(), null,
                 StandardCharsets.UTF_8, null);
@@ -112,8 +133,8 @@ class HandleChannelCallbackTest {
                 .thenThrow(new FeignException.Conflict("NOTIFY_MISMATCH", request, null, null))
                 .thenThrow(new FeignException.ServiceUnavailable("down", request, null, null));
 
-        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(500);
-        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(500);
+        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(400);
+        assertThat(handler.handle("wxpay-a", RAW, "127.0.0.1").getStatusCode().value()).isEqualTo(503);
     }
 
     @Test

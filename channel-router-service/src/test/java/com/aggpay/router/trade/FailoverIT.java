@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.aggpay.contracts.service.testing.ServiceCallsForTests;
 import com.aggpay.router.callback.OrderServiceClient;
 import com.aggpay.router.channel.SimulatorProcess;
 import com.aggpay.router.circuit.ChannelCircuits;
@@ -204,7 +205,10 @@ class FailoverIT {
         String body = "{\"pay_order_id\":\"" + payOrderId + "\",\"mch_no\":\"" + MCH + "\",\"app_id\":\"demo-app\","
                 + "\"amount\":" + amount + ",\"currency\":\"CNY\",\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\","
                 + "\"client_ip\":\"203.0.113.7\",\"expires_at\":\"" + OffsetDateTime.now().plusMinutes(15) + "\"}";
-        String answer = mvc.perform(post("/internal/trades").contentType(MediaType.APPLICATION_JSON).content(body))
+        // /internal/** answers order-service only (docs/internals.md, "Trust between services")
+        String answer = mvc.perform(post("/internal/trades")
+                        .header("X-Aggpay-Service", ServiceCallsForTests.token("order-service", "channel-router-service"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(answer);
     }

@@ -1,14 +1,15 @@
 package com.aggpay.simulator.unionpay;
 
 import com.aggpay.simulator.crypto.Rsa;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -23,22 +24,21 @@ final class UpWire {
     }
 
     static String signContent(Map<String, String> fields) {
-        StringBuilder s = new StringBuilder();
-        new TreeMap<>(fields).forEach((name, value) -> {
-            if (!"signature".equals(name)) {
-                s.append(s.isEmpty() ? "" : "&").append(name).append('=').append(value == null ? "" : value);
-            }
-        });
-        return s.toString();
+        return fields.keySet().stream().filter(name -> !name.equals("signature")).sorted()
+                .map(name -> name + "=" + Objects.requireNonNullElse(fields.get(name), ""))
+                .collect(Collectors.joining("&"));
     }
 
+    /** SHA-256 of the UTF-8 text, as the 64 lowercase hex digits UnionPay signs. */
     static String sha256Hex(String text) {
+        byte[] digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        String hex = new BigInteger(1, digest).toString(16);
+        return "0".repeat(64 - hex.length()) + hex;
     }
 
     static String sign(PrivateKey key, Map<String, String> fields) {

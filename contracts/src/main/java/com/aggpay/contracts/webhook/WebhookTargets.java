@@ -156,7 +156,7 @@ public final class WebhookTargets {
     }
 
     /** An IPv4 dotted quad or an IPv6 literal: turned into an address without any lookup. */
-    static boolean isIpLiteral(String host) {
+    public static boolean isIpLiteral(String host) {
         if (host.indexOf(':') >= 0) {
             return true; // only IPv6 literals contain ':' once the brackets are off
         }

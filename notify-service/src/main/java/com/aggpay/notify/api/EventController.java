@@ -74,7 +74,7 @@ class EventController {
     record Page(List<EventView> items, int page, int size) {
     }
 
-    private static ApiException unknown(String eventId) {
+    static ApiException unknown(String eventId) {
         return new ApiException(ErrorCode.EVENT_UNKNOWN, "event_id", "No webhook event " + eventId);
     }
 }

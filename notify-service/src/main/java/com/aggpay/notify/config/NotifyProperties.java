@@ -22,7 +22,10 @@ public record NotifyProperties(
         @NotEmpty List<@NotNull Duration> retrySchedule,
         /** Shortest total retry window accepted; 24 h in production, 0 in local and test. */
         @NotNull Duration minimumRetryWindow,
-        /** Local and test only: lets webhooks go to loopback and private addresses. */
+        /**
+         * Local and test only: lets webhooks go to loopback and private addresses. Link-local, metadata and reserved
+         * addresses are refused whatever this says (contracts' WebhookAddressRules).
+         */
         boolean allowPrivateTargets,
         @NotNull @Valid Engine engine,
         @NotNull @Valid Http http,

@@ -67,7 +67,8 @@ public class Deliverer {
                     started[0] = clock.instant();
                     url[0] = prepared.url;
                     return prepared.result != null ? CompletableFuture.completedFuture(prepared.result)
-                            : sender.send(prepared.target, event.eventId, event.body, prepared.secret);
+                            : sender.send(prepared.target, event.eventId, event.body, prepared.secret)
+                                    .thenApply(result -> logIfForbidden(event, prepared.url, result));
                 })
                 .exceptionally(error -> {
                     log.error("event=WEBHOOK_ATTEMPT_CRASHED event_id={}", event.eventId, error);
@@ -105,15 +106,19 @@ public class Deliverer {
         }
         TargetGuard.Verdict verdict = guard.check(url);
         if (verdict instanceof TargetGuard.Verdict.Forbidden forbidden) {
+            return Prepared.stop(url, logIfForbidden(event, url, new AttemptResult.Forbidden(forbidden.reason())));
+        }
+        // a host name is resolved and its addresses checked by the guard when the client connects
+        return new Prepared(((TargetGuard.Verdict.Allowed) verdict).uri(), url, app.webhookSecret(), null);
+    }
+
+    private static AttemptResult logIfForbidden(WebhookEventRow event, String url, AttemptResult result) {
+        if (result instanceof AttemptResult.Forbidden forbidden) {
             // host only: a merchant's URL may carry a token in its path or query
             security.warn("event=NOTIFY_URL_FORBIDDEN event_id={} mch_no={} app_id={} reason={} host={}",
                     event.eventId, event.mchNo, event.appId, forbidden.reason(), hostOf(url));
-            return Prepared.stop(url, new AttemptResult.Forbidden(forbidden.reason()));
         }
-        if (verdict instanceof TargetGuard.Verdict.Unresolvable unresolvable) {
-            return Prepared.stop(url, new AttemptResult.Unreachable(unresolvable.error()));
-        }
-        return new Prepared(((TargetGuard.Verdict.Allowed) verdict).uri(), url, app.webhookSecret(), null);
+        return result;
     }
 
     private void record(WebhookEventRow event, String leaseOwner, AttemptResult result, String url, Instant started) {

@@ -35,9 +35,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(NotifyProperties properties, DeliveryExecutors executors, Clock clock) {
-        return new WebhookSender(properties.http().connectTimeout(), properties.http().requestTimeout(),
-                executors.http(), clock);
+    WebhookSender webhookSender(NotifyProperties properties, TargetGuard guard, Clock clock) {
+        NotifyProperties.Engine e = properties.engine();
+        return new WebhookSender(properties.http().connectTimeout(), properties.http().requestTimeout(), guard,
+                e.maxInFlight() + e.suspectMaxInFlight(), clock);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The delivery engine's threads, kept out of the application context so they never replace Boot's own task
- * executor. Each lane prepares its attempts (merchant-service lookup, DNS) on its own pool: a stalled lookup
+ * executor. Each lane prepares its attempts (merchant-service lookup, and the DNS lookup that the HTTP client makes
+ * through the {@link TargetGuard} when it opens a connection) on its own pool: a stalled lookup
  * for a broken merchant holds a suspect-lane thread, never a healthy-lane one. Queues need no bound of their
  * own: the {@link Bulkhead} already caps how many attempts exist at once.
  */
@@ -20,7 +21,6 @@ class DeliveryExecutors implements DisposableBean {
     private final ExecutorService healthyPrepare = Executors.newFixedThreadPool(16, named("webhook-prepare-"));
     private final ExecutorService suspectPrepare = Executors.newFixedThreadPool(8, named("webhook-prepare-suspect-"));
     private final ExecutorService record = Executors.newFixedThreadPool(4, named("webhook-record-"));
-    private final ExecutorService http = Executors.newFixedThreadPool(4, named("webhook-http-"));
 
     Map<Bulkhead.Lane, Executor> prepareByLane() {
         Map<Bulkhead.Lane, Executor> lanes = new EnumMap<>(Bulkhead.Lane.class);
@@ -33,16 +33,11 @@ class DeliveryExecutors implements DisposableBean {
         return record;
     }
 
-    Executor http() {
-        return http;
-    }
-
     @Override
     public void destroy() {
         healthyPrepare.shutdownNow();
         suspectPrepare.shutdownNow();
         record.shutdown();
-        http.shutdownNow();
     }
 
     private static ThreadFactory named(String prefix) {

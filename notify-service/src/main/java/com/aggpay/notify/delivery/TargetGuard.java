@@ -1,21 +1,32 @@
 package com.aggpay.notify.delivery;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import com.aggpay.contracts.webhook.AddressCategory;
+import com.aggpay.contracts.webhook.BoundedResolver;
+import com.aggpay.contracts.webhook.WebhookAddressRules;
+import com.aggpay.contracts.webhook.WebhookTargets;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Locale;
+import java.time.Duration;
+import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * SSRF guard for merchant-supplied webhook URLs: only http(s), and in production never an address inside
- * our own networks (loopback, link-local such as cloud metadata, private, multicast, any-local...).
+ * SSRF guard for merchant-supplied webhook URLs, by the platform's webhook address rules
+ * ({@link WebhookAddressRules}): link-local and metadata addresses never, loopback and private ones only when
+ * {@code allowPrivateTargets} (local mode).
+ *
+ * <p>Two checks, one resolution. {@link #check} judges the URL before anything is sent (http(s), a host, no user
+ * info, an IP literal by its address). The guard is also the HTTP client's only {@link DnsResolver}: a host name is
+ * resolved once, when the connection is opened, every address is checked, and the client connects only to the
+ * addresses that were checked — there is no second lookup a rebinding name server could answer differently.
  * Redirects are never followed by the sender, so a public URL cannot bounce the call inward.
  */
-public class TargetGuard {
+public class TargetGuard implements DnsResolver, AutoCloseable {
 
-    /** The guard's answer for one URL. */
+    /** How long one lookup may take; past it the attempt fails as a network error and is retried later. */
+    static final Duration LOOKUP_BOUND = Duration.ofSeconds(3);
+
+    /** The guard's answer for one URL before sending. */
     public sealed interface Verdict {
         record Allowed(URI uri) implements Verdict {
         }
@@ -23,103 +34,70 @@ public class TargetGuard {
         /** Must never be called; {@code reason} is a short word for the security log. */
         record Forbidden(String reason) implements Verdict {
         }
-
-        /** The host does not resolve now; may be temporary, so the attempt counts as a network failure. */
-        record Unresolvable(String error) implements Verdict {
-        }
     }
 
-    /** Resolving is a seam so the address rules can be tested without DNS. */
-    @FunctionalInterface
-    public interface Resolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
-
-    private final boolean allowPrivateTargets;
-    private final Resolver resolver;
+    private final WebhookTargets targets;
+    private final AutoCloseable resources;
 
     public TargetGuard(boolean allowPrivateTargets) {
-        this(allowPrivateTargets, InetAddress::getAllByName);
+        this(allowPrivateTargets, new BoundedResolver(LOOKUP_BOUND, 64));
     }
 
-    public TargetGuard(boolean allowPrivateTargets, Resolver resolver) {
-        this.allowPrivateTargets = allowPrivateTargets;
-        this.resolver = resolver;
+    private TargetGuard(boolean allowPrivateTargets, BoundedResolver resolver) {
+        this.targets = new WebhookTargets(allowPrivateTargets, resolver);
+        this.resources = resolver;
     }
 
+    /** With a resolver of the test's choosing, so the address rules can be tested without DNS. */
+    public TargetGuard(boolean allowPrivateTargets, WebhookTargets.Resolver resolver) {
+        this.targets = new WebhookTargets(allowPrivateTargets, resolver);
+        this.resources = () -> { };
+    }
+
+    /** The URL's shape, and its address if the host is an IP literal; host names are judged at connect time. */
     public Verdict check(String url) {
         URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException | NullPointerException e) {
-            return new Verdict.Forbidden("URL_INVALID");
+            uri = WebhookTargets.parse(url);
+        } catch (WebhookTargets.InvalidUrlException e) {
+            return new Verdict.Forbidden(e.reason());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return new Verdict.Forbidden("SCHEME_NOT_HTTP");
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return new Verdict.Forbidden("HOST_INVALID");
-        }
-        if (allowPrivateTargets) {
-            return new Verdict.Allowed(uri);
-        }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return new Verdict.Unresolvable("DNS_UNRESOLVED");
-        }
-        // Every address must be public: the HTTP client may pick any of them.
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                return new Verdict.Forbidden("ADDRESS_NOT_PUBLIC");
+        String host = WebhookTargets.hostOf(uri);
+        if (WebhookTargets.isIpLiteral(host)) {
+            try {
+                targets.resolveChecked(host);
+            } catch (WebhookTargets.RefusedAddressException e) {
+                return new Verdict.Forbidden(reason(e.category()));
+            } catch (UnknownHostException e) {
+                return new Verdict.Forbidden("HOST_INVALID");
             }
         }
         return new Verdict.Allowed(uri);
     }
 
-    static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()
-                || a.isAnyLocalAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0                                      // "this network"
-                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT, shared address space
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240;                               // reserved and broadcast
-        }
-        if (a instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return true; // fc00::/7 unique local (isSiteLocalAddress only knows the old fec0::/10)
-            }
-            if (isEmbeddedIpv4(b)) {
-                try {
-                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException impossible) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * The client's resolution: the host's addresses, every one allowed by the rules.
+     *
+     * @throws WebhookTargets.RefusedAddressException if any address is refused (nothing is connected to)
+     * @throws UnknownHostException                   if the host does not resolve within the bound
+     */
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        return targets.resolveChecked(host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1) : host);
     }
 
-    /** ::a.b.c.d (IPv4-compatible) and 64:ff9b::a.b.c.d (NAT64) carry an IPv4 address that is reached in the end. */
-    private static boolean isEmbeddedIpv4(byte[] b) {
-        boolean compatible = true;
-        for (int i = 0; i < 12; i++) {
-            compatible &= b[i] == 0;
-        }
-        boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-        for (int i = 4; i < 12 && nat64; i++) {
-            nat64 = b[i] == 0;
-        }
-        return compatible || nat64;
+    @Override
+    public String resolveCanonicalHostname(String host) {
+        return host; // never used for plain-HTTP/TLS delivery; never a reverse lookup
+    }
+
+    static String reason(AddressCategory category) {
+        return "ADDRESS_" + category.name();
+    }
+
+    @Override
+    public void close() throws Exception {
+        resources.close();
     }
 }

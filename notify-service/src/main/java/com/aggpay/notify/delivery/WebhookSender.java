@@ -1,44 +1,87 @@
 package com.aggpay.notify.delivery;
 
 import com.aggpay.contracts.signing.WebhookSignature;
+import com.aggpay.contracts.webhook.WebhookTargets;
 import com.aggpay.notify.domain.AttemptResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one signed webhook without blocking a thread while the merchant thinks: thousands of slow endpoints
- * cost sockets, not threads. Any 2xx within the request timeout is delivered; redirects are not followed.
+ * cost sockets, not threads (Apache HttpClient 5's non-blocking client). Any 2xx within the request timeout is
+ * delivered. Redirects are never followed: a 3xx is a failed attempt. The {@link TargetGuard} is the client's only
+ * name resolver, so every connection goes to an address the webhook rules allowed, resolved exactly once; no proxy
+ * is ever used.
  */
-public class WebhookSender {
+public class WebhookSender implements AutoCloseable {
 
     static final String USER_AGENT = "AggPay-Webhooks/1";
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpClient client;
+    private final CloseableHttpAsyncClient client;
     private final Duration requestTimeout;
     private final Clock clock;
 
-    public WebhookSender(Duration connectTimeout, Duration requestTimeout, Executor executor, Clock clock) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // plain HTTP/1.1: no h2c upgrade dance with merchants' varied servers
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
+    /** @param maxConnections at least the most attempts that may be in flight, so no attempt waits for the pool */
+    public WebhookSender(Duration connectTimeout, Duration requestTimeout, TargetGuard guard, int maxConnections,
+                         Clock clock) {
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(guard)
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(requestTimeout))
+                                // a merchant's name may move: reconnect (and resolve and check again) now and then
+                                .setTimeToLive(TimeValue.ofMinutes(5))
+                                .build())
+                        // plain HTTP/1.1: no h2 negotiation with merchants' varied servers
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(requestTimeout))
+                        .setRedirectsEnabled(false)
+                        .setExpectContinueEnabled(false)
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
+        this.client.start();
         this.requestTimeout = requestTimeout;
         this.clock = clock;
     }
@@ -47,40 +90,65 @@ public class WebhookSender {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         // a fresh t on every attempt, so a merchant's replay window check passes on late retries
         String signature = WebhookSignature.header(webhookSecret, clock.instant().getEpochSecond(), bytes);
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header(WebhookSignature.EVENT_ID_HEADER, eventId)
-                .header(WebhookSignature.HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        // The request timeout covers the wait for headers; this also bounds a body that trickles in forever.
-        return response
-                .orTimeout(requestTimeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)
-                .handle((r, error) -> error == null ? classify(r.statusCode()) : classify(error, response));
+        SimpleHttpRequest request = SimpleHttpRequest.create("POST", target);
+        request.setHeader("User-Agent", USER_AGENT);
+        request.setHeader(WebhookSignature.EVENT_ID_HEADER, eventId);
+        request.setHeader(WebhookSignature.HEADER, signature);
+        request.setBody(bytes, JSON);
+        CompletableFuture<AttemptResult> result = new CompletableFuture<>();
+        Future<Message<HttpResponse, Void>> call = client.execute(SimpleRequestProducer.create(request),
+                new BasicResponseConsumer<>(new DiscardingEntityConsumer<>()),
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(Message<HttpResponse, Void> response) {
+                        result.complete(classify(response.getHead().getCode()));
+                    }
+
+                    @Override
+                    public void failed(Exception error) {
+                        result.complete(classify(error));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.complete(new AttemptResult.Unreachable("TIMEOUT"));
+                    }
+                });
+        // The response timeout bounds each wait for bytes; this bounds a body that trickles in forever.
+        return result
+                .completeOnTimeout(new AttemptResult.Unreachable("TIMEOUT"), requestTimeout.toMillis() + 2_000,
+                        TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> call.cancel(true));
     }
 
     static AttemptResult classify(int status) {
         return status >= 200 && status < 300 ? new AttemptResult.Delivered(status) : new AttemptResult.Rejected(status);
     }
 
-    private static AttemptResult classify(Throwable error, CompletableFuture<?> response) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpConnectTimeoutException) {
+    static AttemptResult classify(Throwable error) {
+        if (error instanceof WebhookTargets.RefusedAddressException refused) {
+            return new AttemptResult.Forbidden(TargetGuard.reason(refused.category()));
+        }
+        if (error instanceof UnknownHostException) {
+            return new AttemptResult.Unreachable("DNS_UNRESOLVED");
+        }
+        if (error instanceof ConnectTimeoutException) {
             return new AttemptResult.Unreachable("TIMEOUT_CONNECT");
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            response.cancel(true);
-            return new AttemptResult.Unreachable("TIMEOUT");
+        if (error instanceof InterruptedIOException) {
+            return new AttemptResult.Unreachable("TIMEOUT"); // SocketTimeoutException: the response timeout
         }
-        if (cause instanceof ConnectException) {
+        if (error instanceof ConnectException) {
             return new AttemptResult.Unreachable("CONNECT_FAILED");
         }
-        if (cause instanceof IOException) {
+        if (error instanceof IOException) {
             return new AttemptResult.Unreachable("IO_ERROR");
         }
         return new AttemptResult.Unreachable("SEND_FAILED");
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 }

@@ -1,5 +1,6 @@
 package com.aggpay.notify.support;
 
+import com.aggpay.contracts.service.testing.KafkaForTests;
 import com.aggpay.contracts.event.EventType;
 import com.aggpay.contracts.event.PaymentEvent;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
-    protected static final String KAFKA = System.getenv().getOrDefault("AGGPAY_KAFKA_BOOTSTRAP", "localhost:9092");
+    protected static final String KAFKA = KafkaForTests.BOOTSTRAP;
     protected static final String TOPIC_PREFIX = "aggpaytest-" + UUID.randomUUID().toString().substring(0, 8);
     protected static final String TOPIC = PaymentEvent.topic(TOPIC_PREFIX);
     protected static final FakeMerchantService MERCHANT_SERVICE = new FakeMerchantService();
@@ -66,8 +66,7 @@ public abstract class IntegrationTest {
     }
 
     private static void createTopic() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        Properties props = KafkaForTests.clientProperties();
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(Set.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -29,6 +29,7 @@ public final class MerchantEndpoint implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
     private volatile Duration hang = Duration.ZERO;
+    private volatile String location;
 
     public MerchantEndpoint() {
         try {
@@ -45,6 +46,9 @@ public final class MerchantEndpoint implements AutoCloseable {
                     Thread.sleep(hang.toMillis());
                 }
                 Integer scripted = scriptedStatuses.poll();
+                if (location != null) {
+                    exchange.getResponseHeaders().set("Location", location);
+                }
                 exchange.sendResponseHeaders(scripted == null ? 200 : scripted, -1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -59,6 +63,16 @@ public final class MerchantEndpoint implements AutoCloseable {
     public MerchantEndpoint answering(Integer... statuses) {
         scriptedStatuses.addAll(List.of(statuses));
         return this;
+    }
+
+    /** Sends this Location header with every answer (for redirects: script a 3xx with {@link #answering}). */
+    public MerchantEndpoint locating(String location) {
+        this.location = location;
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Sleeps this long before answering every request: a stuck merchant server. */

@@ -27,11 +27,13 @@ public class CreatePayOrder {
     private final TradePlacement placement;
     private final PayOrderViews views;
     private final OrderProperties properties;
+    private final NotifyUrls notifyUrls;
     private final Clock clock;
 
     public CreatePayOrder(PayOrders orders, TradePlacement placement, PayOrderViews views,
-                          OrderProperties properties, Clock clock) {
+                          OrderProperties properties, NotifyUrls notifyUrls, Clock clock) {
         this.orders = orders;
+        this.notifyUrls = notifyUrls;
         this.placement = placement;
         this.views = views;
         this.properties = properties;
@@ -40,10 +42,18 @@ public class CreatePayOrder {
 
     public CreateResult create(Caller caller, CreatePayOrderRequest request) {
         Optional<Violation> violation = PayOrderRules.check(request, properties.order().maxExpireSeconds());
+        String channelExtra = views.writeMap(request.channelExtra());
+        String metadata = views.writeMap(request.metadata());
+        if (violation.isEmpty()) {
+            violation = PayOrderRules.checkSerialized(channelExtra, metadata);
+        }
+        if (violation.isEmpty() && request.notifyUrl() != null) {
+            violation = notifyUrls.check(request.notifyUrl()); // may resolve the host: last, and bounded
+        }
         if (violation.isPresent()) {
             return new CreateResult.Invalid(violation.get());
         }
-        PayOrder order = newOrder(caller, request);
+        PayOrder order = newOrder(caller, request, channelExtra, metadata);
         PayOrder existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
         if (existing == null) {
             try {
@@ -105,7 +115,7 @@ public class CreatePayOrder {
         };
     }
 
-    private PayOrder newOrder(Caller caller, CreatePayOrderRequest r) {
+    private PayOrder newOrder(Caller caller, CreatePayOrderRequest r, String channelExtra, String metadata) {
         LocalDateTime now = LocalDateTime.now(clock);
         int expire = r.expireSeconds() == null ? properties.order().defaultExpireSeconds() : r.expireSeconds();
         PayOrder o = new PayOrder();
@@ -120,8 +130,8 @@ public class CreatePayOrder {
         o.setBody(r.body());
         o.setNotifyUrl(r.notifyUrl());
         o.setClientIp(r.clientIp());
-        o.setChannelExtra(views.writeMap(r.channelExtra()));
-        o.setMetadata(views.writeMap(r.metadata()));
+        o.setChannelExtra(channelExtra);
+        o.setMetadata(metadata);
         o.setState(OrderState.PAYING);
         o.setCreatedAt(now);
         o.setExpiresAt(now.plusSeconds(expire));

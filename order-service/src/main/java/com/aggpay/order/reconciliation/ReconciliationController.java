@@ -1,6 +1,7 @@
 package com.aggpay.order.reconciliation;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.order.audit.OperatorAudit;
 import com.aggpay.order.web.ApiException;
 import com.aggpay.order.web.ErrorCode;
 import java.time.Clock;
@@ -25,12 +26,25 @@ class ReconciliationController {
 
     private final RunReconciliation reconciliation;
     private final ReconciliationReports reports;
+    private final OperatorAudit operatorAudit;
     private final Clock clock;
 
-    ReconciliationController(RunReconciliation reconciliation, ReconciliationReports reports, Clock clock) {
+    ReconciliationController(RunReconciliation reconciliation, ReconciliationReports reports,
+                             OperatorAudit operatorAudit, Clock clock) {
         this.reconciliation = reconciliation;
         this.reports = reports;
+        this.operatorAudit = operatorAudit;
         this.clock = clock;
+    }
+
+    /** What the audit keeps of a report: its totals, not every discrepancy line. */
+    record ReportSummary(String channel, String date, int matchedCount, long matchedAmount, int billLines,
+                         int discrepancyCount, String createdAt) {
+
+        static ReportSummary of(ReconciliationView v) {
+            return v == null ? null : new ReportSummary(v.channel(), v.date(), v.matchedCount(), v.matchedAmount(),
+                    v.billLines(), v.discrepancies() == null ? 0 : v.discrepancies().size(), v.createdAt());
+        }
     }
 
     record RunRequest(String channel, String date) {
@@ -41,7 +55,10 @@ class ReconciliationController {
         String channel = channel(body.channel());
         LocalDate day = day(body.date());
         audit.info("event=RECONCILIATION_RUN operator={} channel={} day={}", operator, channel, day);
-        return reconciliation.run(channel, day);
+        ReportSummary before = ReportSummary.of(reports.find(channel, day).orElse(null));
+        ReconciliationView report = reconciliation.run(channel, day);
+        operatorAudit.record(operator, "RECONCILIATION_RUN", channel + "/" + day, before, ReportSummary.of(report));
+        return report;
     }
 
     @GetMapping("/api/admin/reconciliations")

@@ -7,6 +7,8 @@ public enum ErrorCode {
     BODY_MALFORMED(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape."),
     PARAM_REQUIRED(HttpStatus.BAD_REQUEST, "A required field is missing."),
     PARAM_INVALID(HttpStatus.BAD_REQUEST, "A field has an invalid value."),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "This path does not take this HTTP method."),
+    MEDIA_TYPE_UNSUPPORTED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json."),
     CURRENCY_UNSUPPORTED(HttpStatus.BAD_REQUEST, "Only CNY is accepted."),
     PAY_WAY_UNSUPPORTED(HttpStatus.BAD_REQUEST, "This pay_way is not supported."),
     CALLER_UNKNOWN(HttpStatus.UNAUTHORIZED, "The request did not come through the gateway's authentication."),

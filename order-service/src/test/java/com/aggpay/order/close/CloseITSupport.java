@@ -1,5 +1,6 @@
 package com.aggpay.order.close;
 
+import static com.aggpay.contracts.service.testing.ServiceCallsForTests.asService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 public abstract class CloseITSupport {
 
+    /** Payment and refund results reach order-service from the router only. */
+    static final org.springframework.test.web.servlet.request.RequestPostProcessor FROM_ROUTER =
+            asService("channel-router-service", "order-service");
+
     private static final String TOPIC_PREFIX = "aggpaytest-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
@@ -75,7 +80,7 @@ public abstract class CloseITSupport {
         MvcResult r = mvc.perform(post("/api/v1/pay/orders").headers(caller("it-app"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"mch_order_no\":\"CL" + UUID.randomUUID()
                         .toString().replace("-", "").substring(0, 24) + "\",\"amount\":" + amount
-                        + ",\"pay_way\":\"ALI_QR\",\"subject\":\"Tea\",\"notify_url\":\"https://shop.example/h\"}"))
+                        + ",\"pay_way\":\"ALI_QR\",\"subject\":\"Tea\",\"notify_url\":\"http://127.0.0.1:9/h\"}"))
                 .andReturn();
         if (r.getResponse().getStatus() != 201) {
             throw new IllegalStateException(r.getResponse().getContentAsString());
@@ -109,7 +114,7 @@ public abstract class CloseITSupport {
     protected MvcResult callback(JsonNode order, long amount) throws Exception {
         TradeStatusAnswer paid = paidAnswer(amount);
         return mvc.perform(post("/internal/trades/" + outTradeNo(order) + "/payment")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"alipay-a\",\"channel_trade_no\":\""
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"alipay-a\",\"channel_trade_no\":\""
                         + paid.channelTradeNo() + "\",\"account_id\":\"2021000000000001\",\"amount\":" + amount
                         + ",\"currency\":\"CNY\",\"paid_at\":\"2026-11-26T10:00:00+08:00\"}")).andReturn();
     }

@@ -108,12 +108,42 @@ class ReconciliationIT {
     }
 
     @Test
+    void every_run_by_an_operator_is_stored_in_the_audit_table_with_the_report_before_and_after() throws Exception {
+        aPaidOrder("A", 1000, "2026-11-20T10:00:00");
+        when(router.bill(channel, DAY.toString())).thenReturn(bill()).thenReturn(bill(payment("A", 1000)));
+
+        mvc.perform(post("/api/admin/reconciliations").header(AggpayHeaders.OPERATOR, "ops.alice")
+                .header("X-Request-Id", "req-audit-" + run).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"" + channel + "\",\"date\":\"2026-11-20\"}")).andReturn();
+        runReconciliation(channel, DAY.toString());
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT operator, action, target, before_json, "
+                + "after_json, request_id, occurred_at FROM operator_audit WHERE target = ? ORDER BY id",
+                channel + "/2026-11-20");
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(row -> row.get("operator")).containsExactly("ops.alice", "admin");
+        assertThat(rows).extracting(row -> row.get("action")).containsOnly("RECONCILIATION_RUN");
+        assertThat(rows.get(0).get("request_id")).isEqualTo("req-audit-" + run);
+        assertThat(rows.get(0).get("occurred_at")).isNotNull();
+        assertThat(rows.get(0).get("before_json")).as("no report existed before the first run").isNull();
+        JsonNode firstAfter = json.readTree((String) rows.get(0).get("after_json"));
+        assertThat(firstAfter.get("discrepancy_count").asInt()).isEqualTo(1);
+        JsonNode secondBefore = json.readTree((String) rows.get(1).get("before_json"));
+        JsonNode secondAfter = json.readTree((String) rows.get(1).get("after_json"));
+        assertThat(secondBefore.get("discrepancy_count").asInt()).isEqualTo(1);
+        assertThat(secondAfter.get("discrepancy_count").asInt()).isZero();
+        assertThat(secondAfter.get("matched_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void only_operators_coming_through_the_gateway_may_reconcile() throws Exception {
         MvcResult r = mvc.perform(post("/api/admin/reconciliations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"channel\":\"" + channel + "\",\"date\":\"2026-11-20\"}")).andReturn();
 
         assertThat(r.getResponse().getStatus()).isEqualTo(401);
         assertThat(body(r).get("code").asString()).isEqualTo("OPERATOR_UNAUTHENTICATED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operator_audit WHERE target LIKE ?", Integer.class,
+                channel + "/%")).isZero();
     }
 
     @Test

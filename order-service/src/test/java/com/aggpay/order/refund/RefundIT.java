@@ -1,5 +1,6 @@
 package com.aggpay.order.refund;
 
+import static com.aggpay.contracts.service.testing.ServiceCallsForTests.asService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -7,6 +8,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.aggpay.contracts.service.testing.KafkaForTests;
 import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.contracts.trade.PlaceTradeRequest;
 import com.aggpay.contracts.trade.PlaceTradeResponse;
@@ -30,6 +32,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -50,6 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class RefundIT {
+
+    /** Payment and refund results reach order-service from the router only. */
+    static final org.springframework.test.web.servlet.request.RequestPostProcessor FROM_ROUTER =
+            asService("channel-router-service", "order-service");
 
     private static final String TOPIC_PREFIX = "aggpaytest-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -172,10 +180,10 @@ class RefundIT {
                 + "\"at\":\"2026-11-26T10:05:00+08:00\"}";
 
         MvcResult wrongAmount = mvc.perform(post("/internal/refunds/" + outRefundNo + "/result")
-                .contentType(MediaType.APPLICATION_JSON).content(report.replace("\"amount\":1000", "\"amount\":1")))
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report.replace("\"amount\":1000", "\"amount\":1")))
                 .andReturn();
         List<MvcResult> results = concurrently(5, i -> mvc.perform(post("/internal/refunds/" + outRefundNo
-                + "/result").contentType(MediaType.APPLICATION_JSON).content(report)).andReturn());
+                + "/result").with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report)).andReturn());
 
         assertThat(body(wrongAmount).get("code").asString()).isEqualTo("NOTIFY_MISMATCH");
         assertThat(results).extracting(r -> body(r).get("result").asString())
@@ -185,7 +193,7 @@ class RefundIT {
         assertThat(rows("outbox_event WHERE event_type = 'RefundSucceeded' AND payload LIKE ?",
                 "%" + refund.get("refund_id").asString() + "%")).isEqualTo(1);
         MvcResult unknown = mvc.perform(post("/internal/refunds/000000000000000000000000/result")
-                .contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -225,6 +233,22 @@ class RefundIT {
                 "%" + failed.get("refund_id").asString() + "%")).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "amount {0}")
+    @ValueSource(strings = {"12.99", "\"100\"", "1e2", "1.0", "true", "null"})
+    void a_refund_amount_that_is_not_a_json_integer_is_refused_naming_the_field(String amount) throws Exception {
+        String payOrderId = body(create(newMchOrderNo(), 1000)).get("pay_order_id").asString();
+        String mchRefundNo = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+
+        MvcResult result = mvc.perform(post("/api/v1/refunds").headers(caller("it-app"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"pay_order_id\":\"" + payOrderId
+                        + "\",\"mch_refund_no\":\"" + mchRefundNo + "\",\"amount\":" + amount + "}")).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(result).get("code").asString()).isIn("PARAM_INVALID", "PARAM_REQUIRED");
+        assertThat(body(result).get("param").asString()).isEqualTo("amount");
+        assertThat(rows("refund WHERE mch_refund_no = ?", mchRefundNo)).isZero();
+    }
+
     // ---- fixtures
 
     private String aPaidOrder(long amount) throws Exception {
@@ -232,7 +256,7 @@ class RefundIT {
         String report = "{\"channel\":\"wxpay-a\",\"channel_trade_no\":\"42" + payOrderId.substring(3) + "\","
                 + "\"account_id\":\"1\",\"amount\":" + amount + ",\"currency\":\"CNY\",\"paid_at\":null}";
         MvcResult paid = mvc.perform(post("/internal/trades/" + outTradeNo(payOrderId) + "/payment")
-                .contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
+                .with(FROM_ROUTER).contentType(MediaType.APPLICATION_JSON).content(report)).andReturn();
         assertThat(body(paid).get("result").asString()).isEqualTo("APPLIED");
         return payOrderId;
     }
@@ -319,8 +343,7 @@ class RefundIT {
     }
 
     private List<JsonNode> consumeEventsFor(String id, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", System.getenv().getOrDefault("AGGPAY_KAFKA_BOOTSTRAP", "localhost:9092"));
+        Properties p = KafkaForTests.clientProperties();
         p.put("group.id", "it-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         List<JsonNode> found = new ArrayList<>();

@@ -359,7 +359,13 @@ public class AlipayAdapter implements ChannelAdapter {
     /** Alipay announces refunds at the payment notify_url, as a trade_status_sync that carries out_biz_no. */
     @Override
     public boolean announcesRefund(ChannelNotification notification) {
-        Map<String, String> form = AliNotifications.parseForm(notification.body());
+        Map<String, String> form;
+        try {
+            form = AliNotifications.parseForm(notification.body());
+        } catch (IllegalArgumentException e) {
+            // a repeated name or a bad %-escape: not a refund; verification refuses it as malformed
+            return false;
+        }
         return form.containsKey("out_biz_no") && form.containsKey("refund_fee");
     }
 
@@ -368,8 +374,9 @@ public class AlipayAdapter implements ChannelAdapter {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
     }
 
+    /** Anything but the seven characters {@code success} makes Alipay send the notification again. */
     @Override
     public ResponseEntity<String> refuse(String reason) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("failure");
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("fail");
     }
 }

@@ -26,7 +26,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -356,6 +355,6 @@ public class UnionPayAdapter implements ChannelAdapter {
     /** Anything but 200 makes UnionPay send the notification again. */
     @Override
     public ResponseEntity<String> refuse(String reason) {
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.TEXT_PLAIN).body("fail");
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("fail");
     }
 }

@@ -239,7 +239,8 @@ class AlipayAdapterIT {
     @Test
     void acknowledge_and_refuse_answer_in_alipay_format() {
         assertThat(adapter.acknowledge().getBody()).isEqualTo("success");
-        assertThat(adapter.refuse("x").getBody()).isEqualTo("failure");
+        assertThat(adapter.refuse("x").getStatusCode().value()).isEqualTo(400);
+        assertThat(adapter.refuse("x").getBody()).isEqualTo("fail");
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -394,7 +394,9 @@ class UnionPayAdapterIT {
         assertThat(stored.getBody()).isEqualTo("ok");
         var again = callbacks.handle("unionpay-a", genuine, "127.0.0.1");
         assertThat(again.getStatusCode().value()).isEqualTo(200);
-        assertThat(callbacks.handle("unionpay-a", form(unknown), "127.0.0.1").getStatusCode().value()).isEqualTo(500);
+        var refused = callbacks.handle("unionpay-a", form(unknown), "127.0.0.1");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).isEqualTo("fail");
     }
 
     // ---------------------------------------------------------------------------------------------------------

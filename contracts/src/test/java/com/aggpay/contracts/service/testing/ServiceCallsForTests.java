@@ -5,6 +5,7 @@ import com.aggpay.contracts.service.ServiceTokens;
 import com.aggpay.contracts.signing.OperatorToken;
 import java.time.Clock;
 import java.util.Base64;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * For services' own tests (contracts' test-jar): tokens under the local/test profiles' built-in key, so a test can call a
@@ -22,6 +23,15 @@ public final class ServiceCallsForTests {
     /** A token that says {@code caller} is calling {@code audience}. */
     public static String token(String caller, String audience) {
         return new OperatorToken(LOCAL_KEY, Clock.systemUTC()).issue(caller, audience, ServiceTokens.TTL).token();
+    }
+
+    /** For MockMvc: the request comes from {@code caller} to {@code audience} (instead of the gateway, the default). */
+    public static RequestPostProcessor asService(String caller, String audience) {
+        return request -> {
+            request.removeHeader(ServiceTokens.HEADER);
+            request.addHeader(ServiceTokens.HEADER, token(caller, audience));
+            return request;
+        };
     }
 
     /** A token for a call from the gateway, the one hop whose identity headers a service believes. */

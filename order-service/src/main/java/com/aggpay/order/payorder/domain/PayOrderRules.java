@@ -1,6 +1,7 @@
 package com.aggpay.order.payorder.domain;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,6 +14,8 @@ public final class PayOrderRules {
     private static final Pattern CLIENT_IP = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
     private static final int MAX_METADATA_KEYS = 20;
     private static final int MAX_METADATA_VALUE = 500;
+    /** channel_extra and metadata, each as serialized (API.md). */
+    public static final int MAX_JSON_OBJECT_BYTES = 4096;
 
     private PayOrderRules() {
     }
@@ -64,6 +67,20 @@ public final class PayOrderRules {
             return invalid("client_ip", "client_ip must be an IPv4 or IPv6 address.");
         }
         return checkMetadata(r.metadata());
+    }
+
+    /**
+     * channel_extra and metadata as they will be stored: at most {@link #MAX_JSON_OBJECT_BYTES} bytes of UTF-8 JSON
+     * each. {@code null} stands for a field that was not given.
+     */
+    public static Optional<Violation> checkSerialized(String channelExtraJson, String metadataJson) {
+        for (String[] field : new String[][] {{"channel_extra", channelExtraJson}, {"metadata", metadataJson}}) {
+            if (field[1] != null && field[1].getBytes(StandardCharsets.UTF_8).length > MAX_JSON_OBJECT_BYTES) {
+                return invalid(field[0], field[0] + " must be a JSON object of at most " + MAX_JSON_OBJECT_BYTES
+                        + " bytes as serialized.");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Violation> checkMetadata(Map<String, Object> metadata) {

@@ -313,7 +313,7 @@ public class WxPayV2Adapter implements ChannelAdapter {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("return_code", "FAIL");
         fields.put("return_msg", reason == null ? "refused" : reason);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(WxV2Xml.write(fields));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_XML).body(WxV2Xml.write(fields));
     }
 
     /** Null when the channel's credentials are unusable (logged without any secret). */

@@ -37,7 +37,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -359,10 +358,11 @@ public class WxPayV3Adapter implements ChannelAdapter {
         return ResponseEntity.noContent().build();
     }
 
+    /** WeChat Pay v3 sends a notification again on any 4xx or 5xx with {@code {"code":"FAIL",...}}. */
     @Override
     public ResponseEntity<String> refuse(String reason) {
         String message = reason == null ? "refused" : reason.replace("\\", "\\\\").replace("\"", "\\\"");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body("{\"code\":\"FAIL\",\"message\":\"" + message + "\"}");
     }
 }

@@ -353,7 +353,7 @@ class WxPayV2AdapterIT {
         assertThat(adapter.acknowledge().getStatusCode().value()).isEqualTo(200);
         assertThat(adapter.acknowledge().getBody()).isEqualTo(SUCCESS);
         assertThat(adapter.acknowledge().getHeaders().getContentType().toString()).isEqualTo("application/xml");
-        assertThat(adapter.refuse("no").getStatusCode().value()).isEqualTo(200);
+        assertThat(adapter.refuse("no").getStatusCode().value()).isEqualTo(400);
         assertThat(adapter.refuse("no").getBody())
                 .isEqualTo("<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[no]]></return_msg></xml>");
     }

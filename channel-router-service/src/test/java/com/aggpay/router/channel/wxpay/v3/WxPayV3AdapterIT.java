@@ -246,8 +246,10 @@ class WxPayV3AdapterIT {
     @Test
     void acknowledge_and_refuse_answer_in_the_v3_format() {
         assertThat(adapter.acknowledge().getStatusCode().value()).isEqualTo(204);
-        assertThat(adapter.refuse("no").getStatusCode().value()).isEqualTo(500);
+        assertThat(adapter.refuse("no").getStatusCode().value()).isEqualTo(400);
         assertThat(adapter.refuse("no").getBody()).isEqualTo("{\"code\":\"FAIL\",\"message\":\"no\"}");
+        assertThat(adapter.retryLater("no").getStatusCode().value()).isEqualTo(503);
+        assertThat(adapter.retryLater("no").getBody()).isEqualTo("{\"code\":\"FAIL\",\"message\":\"no\"}");
     }
 
     // ---------------------------------------------------------------------------------------------------------
