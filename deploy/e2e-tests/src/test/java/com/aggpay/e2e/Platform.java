@@ -90,7 +90,9 @@ final class Platform implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         for (int i = 0; i < SERVICES.size(); i++) {
             String s = SERVICES.get(i);
-            while (!healthy(port(s))) {
+            // The platform's services answer /readyz on their port; the simulator, not one of them, Actuator's health.
+            String probe = s.equals("channel-simulator") ? "/actuator/health" : "/readyz";
+            while (!healthy(port(s), probe)) {
                 if (!processes.get(i).isAlive()) {
                     throw new IllegalStateException(s + " exited; see " + logs.resolve(s + ".log"));
                 }
@@ -102,10 +104,10 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private boolean healthy(int port) {
+    private boolean healthy(int port, String probe) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(2))
+                    URI.create("http://127.0.0.1:" + port + probe)).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
