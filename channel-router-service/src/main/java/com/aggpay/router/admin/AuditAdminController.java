@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /api/admin/audit?target=&limit=}: the router's newest operator actions, optionally for one target
  * ({@code channel:<name>}, {@code contract:<mch_no>/<channel>}, {@code routing:<mch_no>}). Like every
- * {@code /api/admin/**} call it needs the operator header (OperatorRequired).
+ * {@code /api/admin/**} call it needs the operator header (ServiceAuthFilter, contracts).
  */
 @RestController
 class AuditAdminController {

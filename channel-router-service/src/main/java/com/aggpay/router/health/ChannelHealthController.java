@@ -55,7 +55,7 @@ public class ChannelHealthController {
     @org.springframework.web.bind.annotation.PostMapping("/api/admin/channels/{name}/circuit/reset")
     public ChannelHealthView resetCircuit(@org.springframework.web.bind.annotation.PathVariable String name,
                                           @RequestHeader("X-Aggpay-Operator") String operator) {
-        // the operator header is required for every /api/admin/** call (admin.OperatorRequired)
+        // the operator header is required for every /api/admin/** call (ServiceAuthFilter, contracts)
         ChannelInstanceRow row = channels.all().stream().filter(r -> r.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCode.CHANNEL_UNKNOWN, "No channel " + name + "."));
         String before = circuits.state(name).name();

@@ -12,7 +12,6 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No answer in a media type the Accept header allows."),
     CHANNEL_UNKNOWN(HttpStatus.NOT_FOUND, "No such channel."),
     CHANNEL_EXISTS(HttpStatus.CONFLICT, "A channel with this name already exists."),
-    OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource."),
     TRADE_UNKNOWN(HttpStatus.NOT_FOUND, "No trade with this out_trade_no."),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),

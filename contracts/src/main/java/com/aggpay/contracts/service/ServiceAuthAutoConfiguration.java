@@ -70,7 +70,7 @@ public class ServiceAuthAutoConfiguration {
         FilterRegistrationBean<ServiceAuthFilter> aggpayServiceAuthFilter(ServiceTokens tokens,
                                                                            ServiceAuthProperties properties) {
             FilterRegistrationBean<ServiceAuthFilter> bean = new FilterRegistrationBean<>(
-                    new ServiceAuthFilter(tokens, properties.allow(), properties.openPaths()));
+                    new ServiceAuthFilter(tokens, properties.allow(), properties.openPaths(), properties.operators()));
             bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
             return bean;
         }

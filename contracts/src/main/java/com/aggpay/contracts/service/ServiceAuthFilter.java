@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +27,10 @@ import org.springframework.util.AntPathMatcher;
  *       (no rule matching is a refusal too: deny by default);</li>
  *   <li>identity headers ({@code X-Aggpay-App-Id}, {@code X-Aggpay-Mch-No}, {@code X-Aggpay-Operator},
  *       {@code X-Aggpay-Client-Ip}) come only from the gateway, which strips them from the outside world and sets them
- *       after it authenticated the merchant or operator; from any other caller they are refused (403).</li>
+ *       after it authenticated the merchant or operator; from any other caller they are refused (403);</li>
+ *   <li>operator paths ({@code /api/admin/**} unless configured otherwise, less the exempt ones such as the login)
+ *       need {@code X-Aggpay-Operator} in the form the gateway gives it after verifying an operator token, else 401
+ *       {@code OPERATOR_UNAUTHENTICATED}, before any handler runs, endpoints added later included.</li>
  * </ol>
  * Paths listed as open (the probes) pass without a token. Every refusal is a security event.
  */
@@ -37,19 +41,43 @@ public class ServiceAuthFilter implements Filter {
     private static final List<String> IDENTITY_HEADERS = List.of(AggpayHeaders.APP_ID, AggpayHeaders.MCH_NO,
             AggpayHeaders.OPERATOR, AggpayHeaders.CLIENT_IP);
 
+    /** The shape the gateway accepts in an operator token's subject; anything else did not come from it. */
+    private static final Pattern OPERATOR = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
     /** A path pattern (Ant style, e.g. {@code /internal/**}) and the services allowed to call it. */
     public record Rule(String path, List<String> callers) {
+    }
+
+    /** Paths that need an operator ({@code X-Aggpay-Operator}), less the exempt ones (e.g. the login). */
+    public record OperatorPaths(List<String> paths, List<String> exempt) {
+
+        public OperatorPaths {
+            paths = List.copyOf(paths);
+            exempt = List.copyOf(exempt);
+        }
     }
 
     private final ServiceTokens tokens;
     private final List<Rule> rules;
     private final List<String> openPaths;
+    private final OperatorPaths operatorPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    public ServiceAuthFilter(ServiceTokens tokens, List<Rule> rules, List<String> openPaths) {
+    public ServiceAuthFilter(ServiceTokens tokens, List<Rule> rules, List<String> openPaths,
+                             OperatorPaths operatorPaths) {
         this.tokens = tokens;
         this.rules = List.copyOf(rules);
         this.openPaths = List.copyOf(openPaths);
+        this.operatorPaths = operatorPaths;
+    }
+
+    /** The operator the gateway vouched for on this request; the filter has already refused calls without one. */
+    public static String operator(HttpServletRequest request) {
+        String operator = request.getHeader(AggpayHeaders.OPERATOR);
+        if (operator == null || !OPERATOR.matcher(operator).matches()) {
+            throw new IllegalStateException("no operator on " + request.getRequestURI() + ": not an operator path?");
+        }
+        return operator;
     }
 
     @Override
@@ -83,7 +111,19 @@ public class ServiceAuthFilter implements Filter {
                 }
             }
         }
+        if (needsOperator(path)) {
+            String operator = request.getHeader(AggpayHeaders.OPERATOR);
+            if (operator == null || !OPERATOR.matcher(operator).matches()) {
+                refuse(response, 401, "OPERATOR_UNAUTHENTICATED", request, "OPERATOR_HEADER_MISSING", who);
+                return;
+            }
+        }
         chain.doFilter(req, res);
+    }
+
+    private boolean needsOperator(String path) {
+        return operatorPaths.paths().stream().anyMatch(p -> matcher.match(p, path))
+                && operatorPaths.exempt().stream().noneMatch(p -> matcher.match(p, path));
     }
 
     private static void refuse(HttpServletResponse response, int status, String code, HttpServletRequest request,

@@ -20,12 +20,15 @@ class ServiceAuthFilterTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OTHER_KEY = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
     private static final Instant NOW = Instant.parse("2026-12-05T02:00:00Z");
+    private static final ServiceAuthFilter.OperatorPaths NO_OPERATORS =
+            new ServiceAuthFilter.OperatorPaths(List.of(), List.of());
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ServiceTokens orderService = new ServiceTokens(new OperatorToken(KEY, clock), "order-service", clock);
     private final ServiceAuthFilter filter = new ServiceAuthFilter(orderService, List.of(
             new ServiceAuthFilter.Rule("/internal/**", List.of("channel-router-service")),
-            new ServiceAuthFilter.Rule("/api/**", List.of(ServiceAuthFilter.GATEWAY))), List.of("/livez", "/readyz"));
+            new ServiceAuthFilter.Rule("/api/**", List.of(ServiceAuthFilter.GATEWAY))), List.of("/livez", "/readyz"),
+            new ServiceAuthFilter.OperatorPaths(List.of("/api/admin/**"), List.of("/api/admin/login")));
 
     @Test
     void a_call_without_a_token_is_refused_401_and_never_reaches_the_service() throws Exception {
@@ -59,7 +62,7 @@ class ServiceAuthFilterTest {
         Clock later = Clock.fixed(NOW.plus(ServiceTokens.TTL).plusSeconds(1), ZoneOffset.UTC);
         ServiceTokens sameCacheLater = new ServiceTokens(new OperatorToken(KEY, later), "order-service", later);
         ServiceAuthFilter laterFilter = new ServiceAuthFilter(sameCacheLater,
-                List.of(new ServiceAuthFilter.Rule("/**", List.of("channel-router-service"))), List.of());
+                List.of(new ServiceAuthFilter.Rule("/**", List.of("channel-router-service"))), List.of(), NO_OPERATORS);
 
         assertThat(call(laterFilter, "/internal/trades/x/payment", token, null).status()).isEqualTo(401);
     }
@@ -97,7 +100,7 @@ class ServiceAuthFilterTest {
         String fromRouter = orderService.issue("channel-router-service", "order-service").token();
         String fromGateway = orderService.issue(ServiceAuthFilter.GATEWAY, "order-service").token();
         ServiceAuthFilter everyoneEverywhere = new ServiceAuthFilter(orderService, List.of(new ServiceAuthFilter.Rule(
-                "/**", List.of("channel-router-service", ServiceAuthFilter.GATEWAY))), List.of());
+                "/**", List.of("channel-router-service", ServiceAuthFilter.GATEWAY))), List.of(), NO_OPERATORS);
 
         assertThat(call(everyoneEverywhere, "/api/v1/pay/orders", fromRouter, AggpayHeaders.APP_ID).status())
                 .isEqualTo(403);
@@ -105,6 +108,23 @@ class ServiceAuthFilterTest {
                 .isEqualTo(403);
         assertThat(call(everyoneEverywhere, "/api/v1/pay/orders", fromGateway, AggpayHeaders.APP_ID).reached())
                 .isTrue();
+    }
+
+    @Test
+    void operator_paths_need_an_operator_the_gateway_vouched_for_except_the_exempt_ones() throws Exception {
+        String fromGateway = orderService.issue(ServiceAuthFilter.GATEWAY, "order-service").token();
+
+        Outcome without = call(filter, "/api/admin/reconciliations", fromGateway, null);
+        Outcome malformed = callWith(filter, "/api/admin/reconciliations", fromGateway, "bad operator\n");
+        Outcome with = callWith(filter, "/api/admin/reconciliations", fromGateway, "ops.alice");
+        Outcome login = call(filter, "/api/admin/login", fromGateway, null);
+
+        assertThat(without.status()).isEqualTo(401);
+        assertThat(without.body()).contains("OPERATOR_UNAUTHENTICATED");
+        assertThat(without.reached()).isFalse();
+        assertThat(malformed.status()).isEqualTo(401);
+        assertThat(with.reached()).isTrue();
+        assertThat(login.reached()).isTrue();
     }
 
     @Test
@@ -158,6 +178,18 @@ class ServiceAuthFilterTest {
         if (identityHeader != null) {
             request.addHeader(identityHeader, "x");
         }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        return new Outcome(response.getStatus(), response.getContentAsString(), chain.getRequest() != null);
+    }
+
+    private static Outcome callWith(ServiceAuthFilter filter, String path, String token, String operator)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setServletPath(path);
+        request.addHeader(ServiceTokens.HEADER, token);
+        request.addHeader(AggpayHeaders.OPERATOR, operator);
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);

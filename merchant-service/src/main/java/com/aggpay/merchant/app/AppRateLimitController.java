@@ -2,7 +2,7 @@ package com.aggpay.merchant.app;
 
 import com.aggpay.merchant.web.ApiException;
 import com.aggpay.merchant.web.ErrorCode;
-import com.aggpay.merchant.web.OperatorRequired;
+import com.aggpay.contracts.service.ServiceAuthFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,7 +31,7 @@ class AppRateLimitController {
     AppRateLimits.AppRateLimitView set(@PathVariable("app_id") String appId,
                                        @RequestBody(required = false) RateLimitRequest request,
                                        HttpServletRequest http) {
-        String operator = OperatorRequired.operator(http);
+        String operator = ServiceAuthFilter.operator(http);
         if (request == null) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "A JSON body {\"per_second\",\"burst\"} is required.");
         }

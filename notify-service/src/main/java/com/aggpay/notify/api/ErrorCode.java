@@ -7,7 +7,6 @@ public enum ErrorCode {
     EVENT_UNKNOWN(HttpStatus.NOT_FOUND, "No webhook event with this id"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource"),
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "The request is not valid"),
-    OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     private final HttpStatus status;

@@ -23,7 +23,6 @@ public enum ErrorCode {
     NOTIFY_MISMATCH(HttpStatus.CONFLICT, "The channel's report does not match the stored order."),
     NO_CHANNEL_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "No payment channel could open a trade for this order."),
     ROUTER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment router did not answer; query the order or repeat the request."),
-    OPERATOR_UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Operator calls are accepted through the gateway only."),
     CHANNEL_UNKNOWN(HttpStatus.BAD_REQUEST, "No such channel."),
     BILL_UNSUPPORTED(HttpStatus.BAD_REQUEST, "This channel has no bill download, so it cannot be reconciled."),
     BILL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel's bill could not be downloaded; try again later."),

@@ -2,7 +2,7 @@ package com.aggpay.merchant.operator.account;
 
 import com.aggpay.merchant.web.ApiException;
 import com.aggpay.merchant.web.ErrorCode;
-import com.aggpay.merchant.web.OperatorRequired;
+import com.aggpay.contracts.service.ServiceAuthFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,12 +20,12 @@ class OperatorAccountController {
 
     @PostMapping("/api/admin/operators/{username}/disable")
     OperatorAccounts.OperatorView disable(@PathVariable("username") String username, HttpServletRequest request) {
-        return answer(accounts.disable(OperatorRequired.operator(request), username));
+        return answer(accounts.disable(ServiceAuthFilter.operator(request), username));
     }
 
     @PostMapping("/api/admin/operators/{username}/enable")
     OperatorAccounts.OperatorView enable(@PathVariable("username") String username, HttpServletRequest request) {
-        return answer(accounts.enable(OperatorRequired.operator(request), username));
+        return answer(accounts.enable(ServiceAuthFilter.operator(request), username));
     }
 
     private static OperatorAccounts.OperatorView answer(OperatorAccounts.Change change) {

@@ -2,7 +2,7 @@ package com.aggpay.merchant.operator.login;
 
 import com.aggpay.merchant.web.ApiException;
 import com.aggpay.merchant.web.ErrorCode;
-import com.aggpay.merchant.web.OperatorRequired;
+import com.aggpay.contracts.service.ServiceAuthFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +29,7 @@ class OperatorLogoutController {
 
     @PostMapping("/api/admin/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        String operator = OperatorRequired.operator(request);
+        String operator = ServiceAuthFilter.operator(request);
         List<String> authorization = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
         if (authorization.size() != 1 || !authorization.get(0).regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthenticated();
