@@ -37,6 +37,8 @@ import org.springframework.util.AntPathMatcher;
 public class ServiceAuthFilter implements Filter {
 
     public static final String GATEWAY = "gateway-service";
+    /** Request attribute holding the verified calling service, for handlers that answer callers differently. */
+    public static final String CALLER_ATTRIBUTE = "aggpay.service.caller";
     private static final Logger SECURITY = LoggerFactory.getLogger("aggpay.security");
     private static final List<String> IDENTITY_HEADERS = List.of(AggpayHeaders.APP_ID, AggpayHeaders.MCH_NO,
             AggpayHeaders.OPERATOR, AggpayHeaders.CLIENT_IP);
@@ -111,6 +113,7 @@ public class ServiceAuthFilter implements Filter {
                 }
             }
         }
+        request.setAttribute(CALLER_ATTRIBUTE, who);
         if (needsOperator(path)) {
             String operator = request.getHeader(AggpayHeaders.OPERATOR);
             if (operator == null || !OPERATOR.matcher(operator).matches()) {

@@ -108,6 +108,35 @@ class InternalAppApiIT {
     }
 
     @Test
+    void notify_service_gets_the_webhook_secret_but_never_the_app_secret() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/internal/apps/demo-app")).GET()
+                .header(ServiceTokens.HEADER, ServiceCallsForTests.token("notify-service", "merchant-service")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode app = JSON.readTree(response.body());
+        assertThat(app.get("webhook_secret").asString()).isEqualTo("demo-webhook-secret-0123456789ab");
+        assertThat(app.get("app_secret").isNull()).isTrue();
+        assertThat(response.body()).doesNotContain("demo-app-secret-0123456789abcdef");
+    }
+
+    @Test
+    void nobody_else_gets_the_app_at_all() throws Exception {
+        for (String token : new String[] {null, ServiceCallsForTests.token("order-service", "merchant-service"),
+                ServiceCallsForTests.token("notify-service", "order-service")}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/internal/apps/demo-app")).GET();
+            if (token != null) {
+                request.header(ServiceTokens.HEADER, token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isIn(401, 403);
+            assertThat(response.body()).doesNotContain("demo-app-secret").doesNotContain("demo-webhook-secret");
+        }
+    }
+
+    @Test
     void a_request_without_an_id_gets_a_generated_one() throws Exception {
         HttpResponse<String> response = get("/internal/apps/demo-app", null);
 
