@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 ./mvnw -B -q -DskipTests install -pl contracts,deploy/bench >/dev/null
-CP="$ROOT/deploy/bench/target/classes:$(ls "$ROOT"/contracts/target/contracts-*.jar | head -1)"
+# the contracts jar itself, not its test-jar (contracts-*-tests.jar sorts first)
+CP="$ROOT/deploy/bench/target/classes:$(ls "$ROOT"/contracts/target/contracts-*.jar | grep -v -- '-tests\.jar$' | head -1)"
 CP="$CP:$(find ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2 -name '*.jar' | head -1)"
 exec java -cp "$CP" com.aggpay.bench.LoadGenerator "$@"

@@ -67,9 +67,10 @@ public final class LoadGenerator {
             injector.start();
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            pool.submit(() -> {
+            running.add(pool.submit(() -> {
                 long n = 0;
                 while (System.nanoTime() < end) {
                     String mchOrderNo = "LG" + run + "W" + worker + "N" + (n++);
@@ -107,10 +108,19 @@ public final class LoadGenerator {
                                 .incrementAndGet();
                     }
                 }
-            });
+            }));
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        // A worker that died (e.g. a class missing from the class path) must not pass for a run with no orders.
+        for (java.util.concurrent.Future<?> worker : running) {
+            try {
+                worker.get(1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                System.err.println("a load worker died: " + e.getCause());
+                System.exit(2);
+            }
+        }
         report(seconds, workers, payWay, create, payment, statuses);
         System.out.println();
         System.out.println("| channel (final, of created orders) | orders |");
