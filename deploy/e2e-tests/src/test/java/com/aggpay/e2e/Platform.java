@@ -68,6 +68,8 @@ final class Platform implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("AGGPAY_DB_PREFIX", "aggpaye2e");
+        // operator throttles and revocations of its own, apart from a local platform's (and a developer's mistyped logins)
+        env.put("AGGPAY_REDIS_KEY_PREFIX", "aggpaye2e");
         env.put("AGGPAY_TOPIC_PREFIX", "aggpaye2e-" + UUID.randomUUID().toString().substring(0, 8));
         env.put("AGGPAY_KEYS_DIR", keys.toString());
         env.put("AGGPAY_MERCHANT_URL", "http://127.0.0.1:" + port("merchant-service"));
