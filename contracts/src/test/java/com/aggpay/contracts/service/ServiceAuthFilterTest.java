@@ -115,8 +115,8 @@ class ServiceAuthFilterTest {
         String fromGateway = orderService.issue(ServiceAuthFilter.GATEWAY, "order-service").token();
 
         Outcome without = call(filter, "/api/admin/reconciliations", fromGateway, null);
-        Outcome malformed = callWith(filter, "/api/admin/reconciliations", fromGateway, "bad operator\n");
-        Outcome with = callWith(filter, "/api/admin/reconciliations", fromGateway, "ops.alice");
+        Outcome malformed = call(filter, "/api/admin/reconciliations", fromGateway, AggpayHeaders.OPERATOR, "bad operator\n");
+        Outcome with = call(filter, "/api/admin/reconciliations", fromGateway, AggpayHeaders.OPERATOR, "ops.alice");
         Outcome login = call(filter, "/api/admin/login", fromGateway, null);
 
         assertThat(without.status()).isEqualTo(401);
@@ -170,26 +170,20 @@ class ServiceAuthFilterTest {
 
     private static Outcome call(ServiceAuthFilter filter, String path, String token, String identityHeader)
             throws Exception {
+        return call(filter, path, token, identityHeader, "x");
+    }
+
+    /** Through the filter as a POST, with the token and one identity header (name and value) when given. */
+    private static Outcome call(ServiceAuthFilter filter, String path, String token, String header, String value)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setServletPath(path);
         if (token != null) {
             request.addHeader(ServiceTokens.HEADER, token);
         }
-        if (identityHeader != null) {
-            request.addHeader(identityHeader, "x");
+        if (header != null) {
+            request.addHeader(header, value);
         }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain chain = new MockFilterChain();
-        filter.doFilter(request, response, chain);
-        return new Outcome(response.getStatus(), response.getContentAsString(), chain.getRequest() != null);
-    }
-
-    private static Outcome callWith(ServiceAuthFilter filter, String path, String token, String operator)
-            throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
-        request.setServletPath(path);
-        request.addHeader(ServiceTokens.HEADER, token);
-        request.addHeader(AggpayHeaders.OPERATOR, operator);
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);
