@@ -1,6 +1,7 @@
 package com.aggpay.router.store;
 
 import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.LocalDateTime;
@@ -27,6 +28,9 @@ public class ChannelInstanceRow {
     private Long dailyCap;
     private String apiBaseUrl;
     private String credentialsEnc;
+    /** the merchant's own daily cap on this channel, read only with a contract ({@link ChannelInstanceRows#findContracted}) */
+    @TableField(exist = false)
+    private Long merchantDailyCap;
     private LocalDateTime createdAt;
     private LocalDateTime updatedAt;
 
@@ -56,6 +60,8 @@ public class ChannelInstanceRow {
     public void setApiBaseUrl(String v) { apiBaseUrl = v; }
     public String getCredentialsEnc() { return credentialsEnc; }
     public void setCredentialsEnc(String v) { credentialsEnc = v; }
+    public Long getMerchantDailyCap() { return merchantDailyCap; }
+    public void setMerchantDailyCap(Long v) { merchantDailyCap = v; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime v) { createdAt = v; }
     public LocalDateTime getUpdatedAt() { return updatedAt; }

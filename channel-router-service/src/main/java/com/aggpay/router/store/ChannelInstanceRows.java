@@ -9,9 +9,12 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface ChannelInstanceRows extends BaseMapper<ChannelInstanceRow> {
 
-    /** The enabled channels a merchant has an enabled contract for that accept the amount, best priority first. */
+    /**
+     * The enabled channels a merchant has an enabled contract for that accept the amount, best priority first, each
+     * with the merchant's own daily cap on it (one query per placement instead of one more per candidate).
+     */
     @Select("""
-            SELECT c.* FROM channel_instance c JOIN merchant_contract m ON m.channel = c.name
+            SELECT c.*, m.daily_cap AS merchant_daily_cap FROM channel_instance c JOIN merchant_contract m ON m.channel = c.name
              WHERE m.mch_no = #{mchNo} AND m.enabled = 1 AND c.enabled = 1
                AND c.min_amount <= #{amount} AND (c.max_amount IS NULL OR c.max_amount >= #{amount})
              ORDER BY c.priority, c.name""")

@@ -12,7 +12,6 @@ import com.aggpay.router.routing.Candidate;
 import com.aggpay.router.routing.RoutingDecision;
 import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
-import com.aggpay.router.store.MerchantCaps;
 import com.aggpay.router.store.RoutableChannel;
 import com.aggpay.router.store.RoutingPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,22 +41,19 @@ public class PlaceTrade {
     private final ChannelInstances channels;
     private final ChannelAdapters adapters;
     private final RoutingPolicies policies;
-    private final MerchantCaps merchantCaps;
     private final HealthWindows health;
     private final ChannelCircuits circuits;
     private final DailyQuota quota;
     private final TradeAttempts attempts;
     private final RouterProperties properties;
     private final MeterRegistry meters;
-    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
     public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, RoutingPolicies policies,
-                      MerchantCaps merchantCaps, HealthWindows health, ChannelCircuits circuits, DailyQuota quota,
+                      HealthWindows health, ChannelCircuits circuits, DailyQuota quota,
                       TradeAttempts attempts, RouterProperties properties, MeterRegistry meters) {
         this.channels = channels;
         this.adapters = adapters;
         this.policies = policies;
-        this.merchantCaps = merchantCaps;
         this.health = health;
         this.circuits = circuits;
         this.quota = quota;
@@ -84,8 +80,8 @@ public class PlaceTrade {
                 skipped(channel, "circuit_open");
                 continue;
             }
-            Long merchantCap = merchantCaps.dailyCap(request.mchNo(), channel.name());
-            if (!quota.reserve(channel.name(), request.mchNo(), request.amount(), channel.dailyCap(), merchantCap)) {
+            if (!quota.reserve(channel.name(), request.mchNo(), request.amount(), channel.dailyCap(),
+                    channel.merchantDailyCap())) {
                 circuits.release(channel.name());
                 skipped(channel, "quota_exhausted");
                 continue;
@@ -111,10 +107,9 @@ public class PlaceTrade {
                 .collect(Collectors.toMap(RoutableChannel::name, c -> c, (a, b) -> a));
         List<Candidate> candidates = usable.stream().map(c -> new Candidate(c.name(), c.priority(), c.weight(),
                 c.feeRatePpm(), health.stats(c.name(), payWay.name()))).toList();
-        List<Candidate> decided;
-        synchronized (random) {
-            decided = RoutingDecision.order(candidates, policies.forMerchant(mchNo), random);
-        }
+        // ThreadLocalRandom: no lock shared by all placements (the policy read used to sit inside one)
+        List<Candidate> decided = RoutingDecision.order(candidates, policies.forMerchant(mchNo),
+                ThreadLocalRandom.current());
         return decided.stream().map(c -> byName.get(c.channel())).toList();
     }
 

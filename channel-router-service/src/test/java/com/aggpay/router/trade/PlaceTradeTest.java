@@ -31,7 +31,6 @@ import com.aggpay.router.routing.Strategy;
 import com.aggpay.router.routing.WindowStats;
 import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
-import com.aggpay.router.store.MerchantCaps;
 import com.aggpay.router.store.RoutableChannel;
 import com.aggpay.router.store.RoutingPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -113,7 +112,7 @@ class PlaceTradeTest {
         for (String name : contracted) {
             list.add(new RoutableChannel(new ChannelInstance(name, ChannelType.WXPAY_V3, "acct-" + name,
                     EnumSet.of(PayWay.WX_NATIVE), true, "http://sim", "http://gw/api/v1/channel-notify/" + name,
-                    Map.of()), priority += 10, 100, 6000, null));
+                    Map.of()), priority += 10, 100, 6000, null, null));
         }
         when(channels.contractedFor("M1", 1234)).thenReturn(list);
         when(attemptRows.findByOrder(anyString())).thenReturn(List.of());
@@ -127,7 +126,7 @@ class PlaceTradeTest {
         HealthWindows health = mock(HealthWindows.class);
         when(health.stats(anyString(), anyString())).thenReturn(new WindowStats(0, 0));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return new PlaceTrade(channels, adapters, policies, mock(MerchantCaps.class), health,
+        return new PlaceTrade(channels, adapters, policies, health,
                 new ChannelCircuits(meters, Duration.ofSeconds(20), Duration.ofSeconds(2)), quota,
                 new TradeAttempts(attemptRows, Clock.systemUTC()), new RouterProperties("http://gw", 3), meters);
     }

@@ -79,6 +79,11 @@ final class Platform implements AutoCloseable {
         env.put("AGGPAY_SIMULATOR_URL", simulatorUrl());
         env.put("AGGPAY_PUBLIC_BASE_URL", gatewayUrl());
         env.put("AGGPAY_DEMO_WEBHOOK_URL", demoWebhookUrl);
+        // a lost callback recovered within a minute, not on the production ladder the local profile now runs
+        env.put("AGGPAY_ORDER_COMPENSATION_POLLINTERVALMS", "2000");
+        env.put("AGGPAY_ORDER_COMPENSATION_FIRSTQUERYDELAY", "10s");
+        env.put("AGGPAY_ORDER_COMPENSATION_LADDER", "5s,10s,20s,30s,60s");
+        env.put("AGGPAY_ORDER_COMPENSATION_LEASE", "30s");
         for (String s : SERVICES) {
             ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());

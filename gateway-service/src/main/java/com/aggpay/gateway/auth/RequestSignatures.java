@@ -3,6 +3,8 @@ package com.aggpay.gateway.auth;
 import com.aggpay.contracts.signing.AuthorizationHeader;
 import com.aggpay.contracts.signing.MerchantSignature;
 import com.aggpay.gateway.app.MerchantAppInfo;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -20,6 +22,12 @@ final class RequestSignatures {
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
     /** Visible ASCII only: the nonce becomes part of a Redis key and of log lines. */
     private static final Pattern NONCE = Pattern.compile("[\\x21-\\x7E]{1,64}");
+    /**
+     * Uploaded keys parsed once, not on every request on the event loop; keyed by the PEM itself, so a new upload is
+     * a new entry and an unreadable one is remembered as none.
+     */
+    private static final Cache<String, Optional<PublicKey>> PARSED_KEYS = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     private RequestSignatures() {
     }
@@ -39,7 +47,10 @@ final class RequestSignatures {
         if (!auth.isRsa()) {
             return app.appSecret() != null && MerchantSignature.verifyHmac(app.appSecret(), message, auth.signature());
         }
-        return publicKey(app.rsaPublicKey())
+        if (app.rsaPublicKey() == null || app.rsaPublicKey().isBlank()) {
+            return false;
+        }
+        return PARSED_KEYS.get(app.rsaPublicKey(), RequestSignatures::publicKey)
                 .map(key -> MerchantSignature.verifyRsa(key, message, auth.signature()))
                 .orElse(false);
     }

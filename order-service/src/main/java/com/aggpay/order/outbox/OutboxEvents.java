@@ -15,8 +15,10 @@ public interface OutboxEvents extends BaseMapper<OutboxEvent> {
     @Select("SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED")
     List<OutboxEvent> lockUnsent(@Param("limit") int limit);
 
-    @Update("UPDATE outbox_event SET sent_at = #{now} WHERE id = #{id} AND sent_at IS NULL")
-    int markSent(@Param("id") long id, @Param("now") LocalDateTime now);
+    @Update("""
+            <script>UPDATE outbox_event SET sent_at = #{now} WHERE sent_at IS NULL AND id IN
+            <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach></script>""")
+    int markSent(@Param("ids") List<Long> ids, @Param("now") LocalDateTime now);
 
     @Update("UPDATE outbox_event SET attempts = attempts + 1, last_error = #{error} WHERE id = #{id}")
     int markFailed(@Param("id") long id, @Param("error") String error);

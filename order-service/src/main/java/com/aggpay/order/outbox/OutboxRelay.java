@@ -62,21 +62,19 @@ public class OutboxRelay {
 
     /** @return how many events were published */
     public int relayBatch() {
-        Integer sent = tx.execute(status -> {
+        Integer count = tx.execute(status -> {
             List<OutboxEvent> batch = events.lockUnsent(properties.outbox().batchSize());
             String topic = PaymentEvent.topic(properties.topicPrefix());
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
             for (OutboxEvent e : batch) {
                 sends.add(kafka.send(topic, e.getMsgKey(), e.getPayload()));
             }
-            int ok = 0;
+            List<Long> sent = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 OutboxEvent e = batch.get(i);
                 try {
                     sends.get(i).get(10, TimeUnit.SECONDS);
-                    events.markSent(e.getId(), LocalDateTime.now(clock));
-                    published.increment();
-                    ok++;
+                    sent.add(e.getId());
                 } catch (Exception ex) {
                     failed.increment();
                     String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
@@ -85,8 +83,13 @@ public class OutboxRelay {
                     break;
                 }
             }
-            return ok;
+            if (!sent.isEmpty()) {
+                // one statement for the batch, in the transaction that holds the rows' locks
+                events.markSent(sent, LocalDateTime.now(clock));
+                published.increment(sent.size());
+            }
+            return sent.size();
         });
-        return sent == null ? 0 : sent;
+        return count == null ? 0 : count;
     }
 }

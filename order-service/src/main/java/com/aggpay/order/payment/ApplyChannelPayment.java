@@ -61,8 +61,9 @@ public class ApplyChannelPayment {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         if (orders.markPaid(order.getPayOrderId(), report.channelTradeNo(), paidAt(report, now), now) == 0) {
-            // another callback for the same order won the race in between
-            return alreadyPaid(orders.selectById(order.getPayOrderId()), outTradeNo, report);
+            // Another callback for the same order won the race in between. Judge by what it committed: a plain read
+            // would repeat this transaction's snapshot (no channel trade number yet) and cry double charge.
+            return alreadyPaid(orders.lockById(order.getPayOrderId()), outTradeNo, report);
         }
         if (order.getState() != OrderState.PAYING) {
             alerts.error("event=PAYMENT_OF_{}_ORDER pay_order_id={} out_trade_no={} amount={}: the payer was charged "

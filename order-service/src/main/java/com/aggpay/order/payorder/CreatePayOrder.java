@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,14 +55,13 @@ public class CreatePayOrder {
             return new CreateResult.Invalid(violation.get());
         }
         PayOrder order = newOrder(caller, request, channelExtra, metadata);
-        PayOrder existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
-        if (existing == null) {
-            try {
-                orders.insert(order);
-                return placeTrade(order, true);
-            } catch (DuplicateKeyException raced) {
-                existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
-            }
+        // Insert first: a new order (nearly every request) costs one statement; a repeat finds the unique key taken
+        PayOrder existing;
+        try {
+            orders.insert(order);
+            return placeTrade(order, true);
+        } catch (DuplicateKeyException repeated) {
+            existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
         }
         if (!existing.sameContentAs(order)) {
             return new CreateResult.Conflict(views.view(existing));
@@ -107,7 +107,9 @@ public class CreatePayOrder {
 
     private CreateResult placeTrade(PayOrder order, boolean created) {
         TradePlacement.Outcome outcome = placement.place(order);
-        PayOrderView view = views.view(orders.selectById(order.getPayOrderId()));
+        // the order as stored: placement recorded the opened trade on it; anything else is read back
+        PayOrderView view = views.view(outcome == TradePlacement.Outcome.TRADE_OPENED && order.hasTrade() ? order
+                : orders.selectById(order.getPayOrderId()));
         return switch (outcome) {
             case TRADE_OPENED -> created ? new CreateResult.Created(view) : new CreateResult.Repeated(view);
             case NO_CHANNEL -> new CreateResult.NoChannel(view);
@@ -116,7 +118,8 @@ public class CreatePayOrder {
     }
 
     private PayOrder newOrder(Caller caller, CreatePayOrderRequest r, String channelExtra, String metadata) {
-        LocalDateTime now = LocalDateTime.now(clock);
+        // the columns keep milliseconds: the order answered from memory must equal the order read back later
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         int expire = r.expireSeconds() == null ? properties.order().defaultExpireSeconds() : r.expireSeconds();
         PayOrder o = new PayOrder();
         o.setPayOrderId(newPayOrderId());

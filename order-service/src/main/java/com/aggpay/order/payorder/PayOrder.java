@@ -101,6 +101,18 @@ public class PayOrder {
                 && subject.equals(other.subject);
     }
 
+    /** What {@link PayOrders#recordTrade} stored, applied to this copy once the update matched. */
+    void recordTrade(String channel, String outTradeNo, String payDataType, String payData, Integer feeRatePpm,
+                     LocalDateTime now) {
+        this.channel = channel;
+        this.outTradeNo = outTradeNo;
+        this.payDataType = payDataType;
+        this.payData = payData;
+        this.feeRatePpm = feeRatePpm;
+        this.placingUntil = null;
+        this.updatedAt = now;
+    }
+
     public boolean hasTrade() {
         return payData != null;
     }

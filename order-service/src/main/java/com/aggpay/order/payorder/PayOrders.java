@@ -15,6 +15,13 @@ public interface PayOrders extends BaseMapper<PayOrder> {
     @Select("SELECT * FROM pay_order WHERE app_id = #{appId} AND mch_order_no = #{mchOrderNo}")
     PayOrder findByMchOrderNo(@Param("appId") String appId, @Param("mchOrderNo") String mchOrderNo);
 
+    /**
+     * The order as last committed, locked until the transaction ends. Inside a REPEATABLE READ transaction a plain
+     * read repeats the transaction's first snapshot; a locking read sees what a concurrent transaction committed.
+     */
+    @Select("SELECT * FROM pay_order WHERE pay_order_id = #{payOrderId} FOR UPDATE")
+    PayOrder lockById(@Param("payOrderId") String payOrderId);
+
     /** Records the trade whose pay data is handed out; only once, and only while the order is still paying. */
     @Update("""
             UPDATE pay_order SET channel = #{channel}, out_trade_no = #{outTradeNo}, pay_data_type = #{payDataType},

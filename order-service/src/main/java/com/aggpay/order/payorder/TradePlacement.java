@@ -77,8 +77,10 @@ public class TradePlacement {
             case ACCEPTED, PAID -> {
                 String type = answer.payDataType() == null ? "NONE" : answer.payDataType();
                 String data = answer.payData() == null ? "" : answer.payData();
-                orders.recordTrade(order.getPayOrderId(), answer.channel(), answer.outTradeNo(), type, data,
-                        answer.feeRatePpm(), now);
+                if (orders.recordTrade(order.getPayOrderId(), answer.channel(), answer.outTradeNo(), type, data,
+                        answer.feeRatePpm(), now) == 1) {
+                    order.recordTrade(answer.channel(), answer.outTradeNo(), type, data, answer.feeRatePpm(), now);
+                }
                 return Outcome.TRADE_OPENED;
             }
             case NO_CHANNEL_AVAILABLE -> {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /** SDK clients per channel name, rebuilt when base URL, app_id or credentials change (keyed by a digest). */
 final class AliClientCache {
 
-    private record Entry(String fingerprint, AliClients clients) {
+    private record Entry(ChannelInstance source, String fingerprint, AliClients clients) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -24,14 +24,17 @@ final class AliClientCache {
     }
 
     AliClients get(ChannelInstance channel) {
-        String fingerprint = fingerprint(channel);
         Entry entry = entries.get(channel.name());
+        if (entry != null && entry.source() == channel) {
+            return entry.clients(); // the very instance built from (ChannelInstances reuses it while its row is unchanged)
+        }
+        String fingerprint = fingerprint(channel);
         if (entry != null && entry.fingerprint().equals(fingerprint)) {
             return entry.clients();
         }
         return entries.compute(channel.name(), (name, current) ->
                 current != null && current.fingerprint().equals(fingerprint) ? current
-                        : new Entry(fingerprint, factory.apply(channel))).clients();
+                        : new Entry(channel, fingerprint, factory.apply(channel))).clients();
     }
 
     private static String fingerprint(ChannelInstance channel) {

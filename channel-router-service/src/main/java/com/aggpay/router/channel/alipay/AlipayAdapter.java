@@ -127,7 +127,8 @@ public class AlipayAdapter implements ChannelAdapter {
         } catch (AlipayApiException | RuntimeException e) {
             outcome = classifyException(e, channel, request);
         }
-        log.info("alipay create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(), request.outTradeNo(),
+        // debug: PlaceTrade logs every attempt with its outcome and latency at info
+        log.debug("alipay create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(), request.outTradeNo(),
                 request.payWay(), outcome.getClass().getSimpleName());
         return outcome;
     }

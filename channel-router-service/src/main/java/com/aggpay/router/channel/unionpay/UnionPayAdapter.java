@@ -86,7 +86,8 @@ public class UnionPayAdapter implements ChannelAdapter {
             return new TradeOutcome.Rejected("CONFIG_ERROR", "channel credentials unusable");
         }
         TradeOutcome outcome = apply(channel, credentials, request);
-        log.info("unionpay create channel={} out_trade_no={} outcome={}", channel.name(), request.outTradeNo(),
+        // debug: PlaceTrade logs every attempt with its outcome and latency at info
+        log.debug("unionpay create channel={} out_trade_no={} outcome={}", channel.name(), request.outTradeNo(),
                 outcome.getClass().getSimpleName());
         return outcome;
     }

@@ -87,7 +87,8 @@ public class WxPayV2Adapter implements ChannelAdapter {
         WxV2Reply reply = client.call(channel, credentials, "/pay/unifiedorder",
                 WxV2Mapper.unifiedOrder(request, channel.notifyUrl()));
         TradeOutcome outcome = created(channel, credentials, request, reply);
-        log.info("wxpay-v2 create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(),
+        // debug: PlaceTrade logs every attempt with its outcome and latency at info
+        log.debug("wxpay-v2 create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(),
                 request.outTradeNo(), request.payWay(), outcome.getClass().getSimpleName());
         return outcome;
     }

@@ -91,7 +91,8 @@ public class WxPayV3Adapter implements ChannelAdapter {
             return new TradeOutcome.Rejected("CONFIG_ERROR", "channel credentials unusable");
         }
         TradeOutcome outcome = call(channel, request, sdk, openid);
-        log.info("wxpay-v3 create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(),
+        // debug: PlaceTrade logs every attempt with its outcome and latency at info
+        log.debug("wxpay-v3 create channel={} out_trade_no={} pay_way={} outcome={}", channel.name(),
                 request.outTradeNo(), request.payWay(), outcome.getClass().getSimpleName());
         return outcome;
     }

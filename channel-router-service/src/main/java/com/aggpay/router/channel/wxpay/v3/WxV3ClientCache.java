@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class WxV3ClientCache {
 
-    private record Entry(String fingerprint, WxV3Clients clients) {
+    private record Entry(ChannelInstance source, String fingerprint, WxV3Clients clients) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -27,14 +27,17 @@ final class WxV3ClientCache {
     }
 
     WxV3Clients get(ChannelInstance channel) {
-        String fingerprint = fingerprint(channel);
         Entry entry = entries.get(channel.name());
+        if (entry != null && entry.source() == channel) {
+            return entry.clients(); // the very instance built from (ChannelInstances reuses it while its row is unchanged)
+        }
+        String fingerprint = fingerprint(channel);
         if (entry != null && entry.fingerprint().equals(fingerprint)) {
             return entry.clients();
         }
         return entries.compute(channel.name(), (name, current) ->
                 current != null && current.fingerprint().equals(fingerprint) ? current
-                        : new Entry(fingerprint, factory.apply(channel))).clients();
+                        : new Entry(channel, fingerprint, factory.apply(channel))).clients();
     }
 
     static String fingerprint(ChannelInstance channel) {
