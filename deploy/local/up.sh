@@ -46,7 +46,9 @@ alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 export AGGPAY_KEYS_DIR="$KEYS"
-JAVA_OPTS="${AGGPAY_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
+# Serial GC: no GC threads competing with seven JVMs for two cores. A fixed young generation of 192 MB: at a few
+# hundred orders/s the 64 MB start heap collected several times a second (docs/benchmarks.md, issue 9).
+JAVA_OPTS="${AGGPAY_JAVA_OPTS:--Xms384m -Xmx512m -Xmn192m -XX:+UseSerialGC}"
 
 for entry in "${SERVICES[@]}"; do
   read -r name module port <<<"$entry"
