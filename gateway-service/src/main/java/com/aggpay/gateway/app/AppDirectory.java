@@ -3,7 +3,7 @@ package com.aggpay.gateway.app;
 import com.aggpay.contracts.service.ServiceTokens;
 import com.aggpay.gateway.config.GatewayProperties;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.netty.channel.ChannelOption;
@@ -27,7 +27,7 @@ public class AppDirectory {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final WebClient merchantService;
-    private final AsyncCache<String, AppLookup> cache;
+    private final AsyncLoadingCache<String, AppLookup> cache;
 
     public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties,
                         ServiceTokens serviceTokens) {
@@ -41,16 +41,21 @@ public class AppDirectory {
                         .header(ServiceTokens.HEADER, serviceTokens.tokenFor("merchant-service")).build()))
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();
+        // Refreshed in the background halfway through its life while the cached answer keeps serving: an app's
+        // calls never all wait on (and, when merchant-service is slow, all fail with) one expiring lookup. A change
+        // (app disabled, secret rotated) still reaches every gateway within the TTL; a failed refresh keeps the
+        // answer until it expires and the next refresh tries again.
         this.cache = Caffeine.newBuilder()
                 .maximumSize(10_000)
-                .expireAfter(Expiry.<String, AppLookup>creating((appId, lookup) ->
+                .expireAfter(Expiry.<String, AppLookup>writing((appId, lookup) ->
                         lookup instanceof AppLookup.Found ? properties.appCacheTtl() : properties.unknownAppCacheTtl()))
-                .buildAsync();
+                .refreshAfterWrite(properties.appCacheTtl().dividedBy(2))
+                .buildAsync((id, executor) -> fetch(id).toFuture());
     }
 
     public Mono<AppLookup> find(String appId) {
         // suppressCancel: the cached future is shared by concurrent callers; one client hanging up must not cancel it.
-        return Mono.fromFuture(cache.get(appId, (id, executor) -> fetch(id).toFuture()), true);
+        return Mono.fromFuture(cache.get(appId), true);
     }
 
     private Mono<AppLookup> fetch(String appId) {
