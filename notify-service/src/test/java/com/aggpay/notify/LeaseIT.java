@@ -2,6 +2,8 @@ package com.aggpay.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aggpay.notify.store.DeliveryAttemptRow;
+import com.aggpay.notify.store.FinishedAttempt;
 import com.aggpay.notify.store.WebhookEventRow;
 import com.aggpay.notify.store.WebhookEvents;
 import com.aggpay.notify.support.IntegrationTest;
@@ -33,7 +35,11 @@ class LeaseIT extends IntegrationTest {
 
     @AfterEach
     void removeEvents() {
-        ids.forEach(id -> jdbc.update("DELETE FROM webhook_event WHERE id = ?", id));
+        ids.forEach(id -> {
+            jdbc.update("DELETE FROM delivery_attempt WHERE event_id = (SELECT event_id FROM webhook_event WHERE id = ?)",
+                    id);
+            jdbc.update("DELETE FROM webhook_event WHERE id = ?", id);
+        });
     }
 
     @Test
@@ -74,6 +80,39 @@ class LeaseIT extends IntegrationTest {
                 .extracting(row -> row.leaseOwner).containsExactly("other-instance");
     }
 
+    @Test
+    void recording_a_batch_stores_the_attempts_still_leased_and_skips_one_whose_lease_was_taken_over() {
+        String mchNo = aMerchantNo();
+        for (int i = 0; i < 3; i++) {
+            ids.add(insertDueTomorrow(mchNo));
+        }
+        Instant at = TOMORROW.plusSeconds(1);
+        List<WebhookEventRow> claimed = events.claim(ids, "stalled-instance", at, Duration.ofSeconds(60));
+        WebhookEventRow taken = claimed.get(1);
+        assertThat(events.claim(List.of(taken.id), "other-instance", at.plusSeconds(61), Duration.ofSeconds(60)))
+                .hasSize(1);
+
+        List<Boolean> stored = events.recordAll(claimed.stream()
+                .map(e -> FinishedAttempt.delivered(e.eventId, "stalled-instance", attempt(e))).toList(), Instant.now());
+
+        assertThat(stored).containsExactly(true, false, true);
+        assertThat(claimed).extracting(e -> eventState(e.eventId)).containsExactly("DELIVERED", "PENDING", "DELIVERED");
+        assertThat(claimed).extracting(e -> attemptCount(e.eventId)).containsExactly(1, 0, 1);
+        assertThat(events.find(taken.eventId).orElseThrow().leaseOwner).isEqualTo("other-instance");
+    }
+
+    private static DeliveryAttemptRow attempt(WebhookEventRow event) {
+        DeliveryAttemptRow row = new DeliveryAttemptRow();
+        row.eventId = event.eventId;
+        row.attemptNo = event.attemptCount + 1;
+        row.url = "https://shop.example/hooks";
+        row.startedAt = Instant.now();
+        row.durationMs = 5;
+        row.httpStatus = 200;
+        row.outcome = "DELIVERED";
+        return row;
+    }
+
     private List<WebhookEventRow> claim(CyclicBarrier start, String owner) {
         try {
             start.await();
@@ -91,12 +130,13 @@ class LeaseIT extends IntegrationTest {
         row.mchNo = mchNo;
         row.appId = "app-lease";
         row.body = "{}";
+        row.endpoint = "app:app-lease";
         row.state = "PENDING";
         row.nextAttemptAt = TOMORROW;
         row.createdAt = Instant.now();
         row.updatedAt = row.createdAt;
-        assertThat(events.insertIfAbsent(row)).isTrue();
-        return row.id;
+        assertThat(events.insertNew(List.of(row), null)).isEqualTo(1);
+        return events.find(row.eventId).orElseThrow().id;
     }
 
     private static Set<Long> idsOf(List<WebhookEventRow> rows) {

@@ -1,6 +1,7 @@
 package com.aggpay.notify.api;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.notify.delivery.DeliveryEngine;
 import com.aggpay.notify.store.OperatorAudit;
 import com.aggpay.notify.store.WebhookEventRow;
 import com.aggpay.notify.store.WebhookEvents;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,11 +30,14 @@ class AdminEventController {
 
     private final WebhookEvents events;
     private final OperatorAudit operatorAudit;
+    private final ObjectProvider<DeliveryEngine> engine;
     private final Clock clock;
 
-    AdminEventController(WebhookEvents events, OperatorAudit operatorAudit, Clock clock) {
+    AdminEventController(WebhookEvents events, OperatorAudit operatorAudit, ObjectProvider<DeliveryEngine> engine,
+                         Clock clock) {
         this.events = events;
         this.operatorAudit = operatorAudit;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -45,7 +50,7 @@ class AdminEventController {
         }
     }
 
-    /** A new delivery run, allowed in any state (also after DELIVERED: the merchant may have lost it). */
+    /** A new delivery run, as {@link EventController#resend}. */
     @PostMapping("/api/admin/webhooks/events/{event_id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     EventView resend(@RequestHeader(AggpayHeaders.OPERATOR) String operator,
@@ -58,6 +63,7 @@ class AdminEventController {
         WebhookEventRow after = events.find(eventId).orElseThrow(() -> EventController.unknown(eventId));
         operatorAudit.record(now, operator, "WEBHOOK_RESEND", eventId, DeliveryState.of(before),
                 DeliveryState.of(after));
+        engine.ifAvailable(DeliveryEngine::scanSoon);
         audit.info("event=WEBHOOK_RESEND_REQUESTED operator={} event_id={}", operator, eventId);
         return EventView.of(after, events.attemptsOf(eventId));
     }

@@ -1,11 +1,13 @@
 package com.aggpay.notify.api;
 
+import com.aggpay.notify.delivery.DeliveryEngine;
 import com.aggpay.notify.store.WebhookEventRow;
 import com.aggpay.notify.store.WebhookEvents;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +29,12 @@ class EventController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final WebhookEvents events;
+    private final ObjectProvider<DeliveryEngine> engine;
     private final Clock clock;
 
-    EventController(WebhookEvents events, Clock clock) {
+    EventController(WebhookEvents events, ObjectProvider<DeliveryEngine> engine, Clock clock) {
         this.events = events;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -40,13 +44,17 @@ class EventController {
         return EventView.of(event, events.attemptsOf(eventId));
     }
 
-    /** A new delivery run, allowed in any state (also after DELIVERED: the merchant may have lost it). */
+    /**
+     * A new delivery run, allowed in any state (also after DELIVERED: the merchant may have lost it), started by
+     * this instance's next scan, which the resend asks for at once.
+     */
     @PostMapping("/{event_id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     EventView resend(@PathVariable("event_id") String eventId) {
         if (!events.resend(eventId, clock.instant())) {
             throw unknown(eventId);
         }
+        engine.ifAvailable(DeliveryEngine::scanSoon);
         log.info("event=WEBHOOK_RESEND_REQUESTED event_id={}", eventId);
         return get(eventId);
     }

@@ -33,17 +33,22 @@ public record NotifyProperties(
         @NotNull Duration appCacheTtl) {
 
     public record Engine(
+            /**
+             * The longest a due event waits for a scan when nothing asks for one sooner: events of other or crashed
+             * instances, resends made elsewhere. Fresh events never wait for it; retries and freed slots ask sooner.
+             */
             @NotNull Duration scanInterval,
             /** How long a claimed event belongs to this instance; a crashed instance's claims expire after it. */
             @NotNull Duration lease,
             /** Wait before retrying when merchant-service itself is unavailable (not counted as an attempt). */
             @NotNull Duration postponeDelay,
             @Min(1) @Max(10_000) int maxInFlight,
-            @Min(1) @Max(64) int perMerchantInFlight,
-            /** Share kept apart for merchants whose last attempt failed, so they never eat the healthy share. */
+            /** One endpoint's share (scheme + host + port): what a hanging endpoint can tie up at most. */
+            @Min(1) @Max(1_000) int perEndpointInFlight,
+            /** Share kept apart for endpoints whose last attempt failed, so they never eat the healthy share. */
             @Min(1) @Max(10_000) int suspectMaxInFlight,
-            @Min(1) @Max(64) int suspectPerMerchantInFlight,
-            /** How long a failed merchant stays "suspect" without any new failure. */
+            @Min(1) @Max(1_000) int suspectPerEndpointInFlight,
+            /** How long a failed endpoint stays "suspect" without any new failure. */
             @NotNull Duration suspectMemory,
             @Min(1) @Max(5_000) int maxCandidatesPerScan) {
     }

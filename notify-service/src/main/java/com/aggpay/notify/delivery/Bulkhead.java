@@ -9,53 +9,79 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * In-flight limits of this instance, the heart of merchant isolation.
+ * In-flight limits of this instance, the heart of isolation between webhook endpoints ({@link Endpoint}).
  * <ul>
- *   <li>Each merchant holds at most a few slots, so one merchant can never use more than its share.</li>
- *   <li>Merchants whose last attempt failed ("suspect") run in a separate, smaller lane with one slot each:
- *   thousands of dead endpoints, each hanging 10 s, fill only the suspect lane, never the healthy one.</li>
- *   <li>A merchant with no free slot is left out of the scan, so its backlog waits in the database,
- *   not in memory and not in front of other merchants.</li>
+ *   <li>Each endpoint holds at most its share of requests: a hanging server ties up only its own share, however
+ *   many merchants or events point at it, and a healthy one is never capped by anything but its own answers. The
+ *   share counts requests on the wire: an answered attempt frees it at once ({@link #answered}), before its outcome
+ *   is stored.</li>
+ *   <li>Each attempt also holds a slot of its lane until its outcome is stored ({@link #release}), which bounds
+ *   the attempts in memory. Endpoints whose last attempt failed ("suspect") run in a separate, smaller lane with a
+ *   small share each: thousands of dead endpoints, each hanging 10 s, fill only the suspect lane, never the healthy
+ *   one.</li>
+ *   <li>An endpoint that can take nothing more is left out of the scan, so its backlog waits in the database, not
+ *   in front of other endpoints; only a bounded part of it waits in memory ({@link WaitingRoom}).</li>
  * </ul>
- * A success moves a merchant back to the healthy lane; a suspect mark with no new failure fades after
+ * A success moves an endpoint back to the healthy lane; a suspect mark with no new failure fades after
  * {@code suspectMemory}, so the map stays bounded.
  */
 public class Bulkhead {
 
     public enum Lane { HEALTHY, SUSPECT }
 
-    /** A held slot; give it back exactly once through {@link #release}. */
-    public record Ticket(Lane lane, String mchNo) {
+    /** A held slot: give its endpoint share back through {@link #answered}, and all of it through {@link #release}. */
+    public static final class Ticket {
+        private final Lane lane;
+        private final String endpoint;
+        private final AtomicBoolean endpointShareHeld = new AtomicBoolean(true);
+
+        private Ticket(Lane lane, String endpoint) {
+            this.lane = lane;
+            this.endpoint = endpoint;
+        }
+
+        public Lane lane() {
+            return lane;
+        }
+
+        public String endpoint() {
+            return endpoint;
+        }
     }
 
     private final Semaphore healthy;
     private final Semaphore suspect;
-    private final int healthyPerMerchant;
-    private final int suspectPerMerchant;
+    private final int healthyMax;
+    private final int suspectMax;
+    private final int healthyPerEndpoint;
+    private final int suspectPerEndpoint;
     private final Duration suspectMemory;
     private final Clock clock;
-    private final Map<String, Integer> inFlightByMerchant = new ConcurrentHashMap<>();
+    private final Map<String, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
 
-    public Bulkhead(int healthyMax, int healthyPerMerchant, int suspectMax, int suspectPerMerchant,
+    public Bulkhead(int healthyMax, int healthyPerEndpoint, int suspectMax, int suspectPerEndpoint,
                     Duration suspectMemory, Clock clock) {
         this.healthy = new Semaphore(healthyMax);
         this.suspect = new Semaphore(suspectMax);
-        this.healthyPerMerchant = healthyPerMerchant;
-        this.suspectPerMerchant = suspectPerMerchant;
+        this.healthyMax = healthyMax;
+        this.suspectMax = suspectMax;
+        this.healthyPerEndpoint = healthyPerEndpoint;
+        this.suspectPerEndpoint = suspectPerEndpoint;
         this.suspectMemory = suspectMemory;
         this.clock = clock;
     }
 
-    public Lane laneOf(String mchNo) {
-        Instant failed = lastFailure.get(mchNo);
+    public Lane laneOf(String endpoint) {
+        Instant failed = lastFailure.get(endpoint);
         if (failed == null) {
             return Lane.HEALTHY;
         }
         if (failed.plus(suspectMemory).isBefore(clock.instant())) {
-            lastFailure.remove(mchNo, failed);
+            lastFailure.remove(endpoint, failed);
             return Lane.HEALTHY;
         }
         return Lane.SUSPECT;
@@ -65,13 +91,13 @@ public class Bulkhead {
         return gate(lane).availablePermits();
     }
 
-    /** A slot for one delivery to this merchant in its current lane, if both the lane and the merchant have room. */
-    public Optional<Ticket> tryAcquire(String mchNo) {
-        Lane lane = laneOf(mchNo);
-        int limit = lane == Lane.HEALTHY ? healthyPerMerchant : suspectPerMerchant;
+    /** A slot for one delivery to this endpoint in its current lane, if both the lane and the endpoint have room. */
+    public Optional<Ticket> tryAcquire(String endpoint) {
+        Lane lane = laneOf(endpoint);
+        int limit = limit(lane);
         boolean[] taken = {false};
-        // compute() makes check-and-increment atomic per merchant against concurrent releases
-        inFlightByMerchant.compute(mchNo, (k, count) -> {
+        // compute() makes check-and-increment atomic per endpoint against concurrent releases
+        inFlightByEndpoint.compute(endpoint, (k, count) -> {
             int current = count == null ? 0 : count;
             if (current >= limit) {
                 return count;
@@ -83,54 +109,66 @@ public class Bulkhead {
             return Optional.empty();
         }
         if (!gate(lane).tryAcquire()) {
-            decrement(mchNo);
+            decrement(endpoint);
             return Optional.empty();
         }
-        return Optional.of(new Ticket(lane, mchNo));
+        return Optional.of(new Ticket(lane, endpoint));
     }
 
+    /** The endpoint is done with this attempt (answered, failed or never called): its share is free again. */
+    public void answered(Ticket ticket) {
+        if (ticket.endpointShareHeld.compareAndSet(true, false)) {
+            decrement(ticket.endpoint());
+        }
+    }
+
+    /** The attempt is over (its outcome stored, or given up): the lane slot too is free again. */
     public void release(Ticket ticket) {
+        answered(ticket);
         gate(ticket.lane()).release();
-        decrement(ticket.mchNo());
     }
 
-    private void decrement(String mchNo) {
-        inFlightByMerchant.computeIfPresent(mchNo, (k, count) -> count <= 1 ? null : count - 1);
+    private void decrement(String endpoint) {
+        inFlightByEndpoint.computeIfPresent(endpoint, (k, count) -> count <= 1 ? null : count - 1);
     }
 
-    public void recordSuccess(String mchNo) {
-        lastFailure.remove(mchNo);
+    public void recordSuccess(String endpoint) {
+        lastFailure.remove(endpoint);
     }
 
-    public void recordFailure(String mchNo) {
-        lastFailure.put(mchNo, clock.instant());
+    public void recordFailure(String endpoint) {
+        lastFailure.put(endpoint, clock.instant());
     }
 
-    /** Merchants whose slots in their lane are all taken: the scan leaves them out. */
+    /** Endpoints whose share in their lane is all taken. */
     public Set<String> saturated() {
         Set<String> result = new HashSet<>();
-        inFlightByMerchant.forEach((mchNo, count) -> {
-            int limit = laneOf(mchNo) == Lane.HEALTHY ? healthyPerMerchant : suspectPerMerchant;
-            if (count >= limit) {
-                result.add(mchNo);
+        inFlightByEndpoint.forEach((endpoint, count) -> {
+            if (count >= limit(laneOf(endpoint))) {
+                result.add(endpoint);
             }
         });
         return result;
     }
 
-    /** Merchants currently in the suspect lane (expired marks are dropped on the way). */
+    /** Endpoints currently in the suspect lane (expired marks are dropped on the way). */
     public Set<String> suspects() {
         Set<String> result = new HashSet<>();
-        for (String mchNo : lastFailure.keySet()) {
-            if (laneOf(mchNo) == Lane.SUSPECT) {
-                result.add(mchNo);
+        for (String endpoint : lastFailure.keySet()) {
+            if (laneOf(endpoint) == Lane.SUSPECT) {
+                result.add(endpoint);
             }
         }
         return result;
     }
 
+    /** Attempts under way, from the first step until their outcome is stored. */
     public int inFlight() {
-        return inFlightByMerchant.values().stream().mapToInt(Integer::intValue).sum();
+        return healthyMax - healthy.availablePermits() + suspectMax - suspect.availablePermits();
+    }
+
+    private int limit(Lane lane) {
+        return lane == Lane.HEALTHY ? healthyPerEndpoint : suspectPerEndpoint;
     }
 
     private Semaphore gate(Lane lane) {

@@ -2,19 +2,19 @@ package com.aggpay.notify.delivery;
 
 import com.aggpay.contracts.http.AggpayHeaders;
 import com.aggpay.notify.domain.AttemptResult;
-import com.aggpay.notify.domain.EventState;
 import com.aggpay.notify.domain.NextStep;
 import com.aggpay.notify.domain.RetrySchedule;
 import com.aggpay.notify.merchant.AppInfo;
 import com.aggpay.notify.merchant.AppLookup;
 import com.aggpay.notify.merchant.MerchantDirectory;
 import com.aggpay.notify.store.DeliveryAttemptRow;
+import com.aggpay.notify.store.FinishedAttempt;
 import com.aggpay.notify.store.WebhookEventRow;
-import com.aggpay.notify.store.WebhookEvents;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One attempt for one claimed event: look up the app, guard the URL, send, then record the result and the
- * next step. Blocking steps (merchant-service, DNS, database) run on the given executors, never on the
+ * One attempt for one claimed event: look up the app, guard the URL, send, then hand the result and the next step
+ * to the {@link AttemptRecorder}. Blocking steps (merchant-service, DNS) run on the given executor, never on the
  * HTTP client's threads, and the HTTP wait itself holds no thread.
  */
 public class Deliverer {
@@ -34,51 +34,54 @@ public class Deliverer {
     private final MerchantDirectory directory;
     private final TargetGuard guard;
     private final WebhookSender sender;
-    private final WebhookEvents events;
+    private final AttemptRecorder recorder;
     private final DeliveryMetrics metrics;
     private final Bulkhead bulkhead;
     private final RetrySchedule schedule;
     private final Duration postponeDelay;
-    private final Executor recordExecutor;
     private final Clock clock;
 
-    public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, WebhookEvents events,
+    public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
                      DeliveryMetrics metrics, Bulkhead bulkhead, RetrySchedule schedule, Duration postponeDelay,
-                     Executor recordExecutor, Clock clock) {
+                     Clock clock) {
         this.directory = directory;
         this.guard = guard;
         this.sender = sender;
-        this.events = events;
+        this.recorder = recorder;
         this.metrics = metrics;
         this.bulkhead = bulkhead;
         this.schedule = schedule;
         this.postponeDelay = postponeDelay;
-        this.recordExecutor = recordExecutor;
         this.clock = clock;
     }
 
-    /** Runs the attempt; the returned future completes once the outcome is stored (or failed to be). */
-    public CompletableFuture<Void> deliver(WebhookEventRow event, String leaseOwner, Executor prepareExecutor) {
+    /**
+     * An attempt under way. {@code answered} completes when the endpoint is done with it (it answered, the request
+     * failed, or nothing was sent); {@code stored} once its outcome is stored (exceptionally if it could not be), with
+     * the time the event is due again when it stays pending.
+     */
+    public record Attempt(CompletableFuture<Void> answered, CompletableFuture<Optional<Instant>> stored) {
+    }
+
+    public Attempt deliver(WebhookEventRow event, String leaseOwner, Executor prepareExecutor) {
         Instant[] started = new Instant[1];
         String[] url = new String[1];
-        return CompletableFuture
+        CompletableFuture<AttemptResult> result = CompletableFuture
                 .supplyAsync(() -> withMdc(event, () -> prepare(event)), prepareExecutor)
                 .thenCompose(prepared -> {
                     started[0] = clock.instant();
                     url[0] = prepared.url;
                     return prepared.result != null ? CompletableFuture.completedFuture(prepared.result)
                             : sender.send(prepared.target, event.eventId, event.body, prepared.secret)
-                                    .thenApply(result -> logIfForbidden(event, prepared.url, result));
+                                    .thenApply(r -> logIfForbidden(event, prepared.url, r));
                 })
                 .exceptionally(error -> {
                     log.error("event=WEBHOOK_ATTEMPT_CRASHED event_id={}", event.eventId, error);
                     return new AttemptResult.Unreachable("INTERNAL_ERROR");
-                })
-                .thenAcceptAsync(result -> withMdc(event, () -> {
-                    Instant begin = started[0] == null ? clock.instant() : started[0];
-                    record(event, leaseOwner, result, url[0], begin);
-                    return null;
-                }), recordExecutor);
+                });
+        CompletableFuture<Optional<Instant>> stored = result.thenCompose(r -> record(event, leaseOwner, r, url[0],
+                started[0] == null ? clock.instant() : started[0]));
+        return new Attempt(result.thenAccept(r -> { }), stored);
     }
 
     /** What to send where, or the result that makes sending pointless. */
@@ -121,46 +124,44 @@ public class Deliverer {
         return result;
     }
 
-    private void record(WebhookEventRow event, String leaseOwner, AttemptResult result, String url, Instant started) {
+    private CompletableFuture<Optional<Instant>> record(WebhookEventRow event, String leaseOwner,
+                                                        AttemptResult result, String url, Instant started) {
         Instant now = clock.instant();
         Duration took = Duration.between(started, now);
         if (result.endpointFailed()) {
-            bulkhead.recordFailure(event.mchNo);
+            bulkhead.recordFailure(event.endpoint);
         } else if (result instanceof AttemptResult.Delivered) {
-            bulkhead.recordSuccess(event.mchNo);
+            bulkhead.recordSuccess(event.endpoint);
         }
         boolean sent = result.endpointFailed() || result instanceof AttemptResult.Delivered;
         metrics.attempt(result.outcome(), sent ? took : null);
         NextStep next = NextStep.after(result, event.runFailures, schedule, now, postponeDelay);
-        boolean applied;
-        if (next instanceof NextStep.Postpone postpone) {
-            applied = events.postpone(event, leaseOwner, postpone.at(), postpone.error(), now);
-        } else {
-            applied = recordCounted(event, leaseOwner, next, attemptRow(event, result, url, started, took), now);
-        }
-        if (applied) {
-            log.info("event=WEBHOOK_ATTEMPT event_id={} mch_no={} attempt_no={} outcome={} status={} duration_ms={} next={}",
-                    event.eventId, event.mchNo, event.attemptCount + 1, result.outcome(), httpStatus(result),
-                    took.toMillis(), next.getClass().getSimpleName());
-        } else {
+        FinishedAttempt finished = finished(event, leaseOwner, next, attemptRow(event, result, url, started, took));
+        return recorder.record(finished).thenApply(stored -> withMdc(event, () -> {
+            if (stored) {
+                log.info("event=WEBHOOK_ATTEMPT event_id={} mch_no={} attempt_no={} outcome={} status={} "
+                                + "duration_ms={} next={}", event.eventId, event.mchNo, event.attemptCount + 1,
+                        result.outcome(), httpStatus(result), took.toMillis(), next.getClass().getSimpleName());
+                return next.dueAgainAt();
+            }
             // Our lease ran out and another instance took the event over: its attempt is the one on record.
             log.warn("event=WEBHOOK_LEASE_LOST event_id={} outcome={}", event.eventId, result.outcome());
-        }
+            return Optional.empty();
+        }));
     }
 
-    private boolean recordCounted(WebhookEventRow event, String leaseOwner, NextStep next, DeliveryAttemptRow attempt,
-                                  Instant now) {
+    private static FinishedAttempt finished(WebhookEventRow event, String leaseOwner, NextStep next,
+                                            DeliveryAttemptRow attempt) {
         if (next instanceof NextStep.MarkDelivered) {
-            return events.recordAttempt(event, leaseOwner, EventState.DELIVERED, false, event.nextAttemptAt, now, null,
-                    attempt, now);
+            return FinishedAttempt.delivered(event.eventId, leaseOwner, attempt);
         }
         if (next instanceof NextStep.RetryAt retry) {
-            return events.recordAttempt(event, leaseOwner, EventState.PENDING, true, retry.at(), null, retry.error(),
-                    attempt, now);
+            return FinishedAttempt.retryAt(event.eventId, leaseOwner, retry.at(), retry.error(), attempt);
         }
-        NextStep.GiveUp giveUp = (NextStep.GiveUp) next;
-        return events.recordAttempt(event, leaseOwner, EventState.FAILED, true, event.nextAttemptAt, null,
-                giveUp.error(), attempt, now);
+        if (next instanceof NextStep.Postpone postpone) {
+            return FinishedAttempt.postponed(event.eventId, leaseOwner, postpone.at(), postpone.error());
+        }
+        return FinishedAttempt.gaveUp(event.eventId, leaseOwner, ((NextStep.GiveUp) next).error(), attempt);
     }
 
     private static DeliveryAttemptRow attemptRow(WebhookEventRow event, AttemptResult result, String url,

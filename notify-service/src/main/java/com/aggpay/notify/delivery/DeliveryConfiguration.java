@@ -20,8 +20,8 @@ class DeliveryConfiguration {
     @Bean
     Bulkhead bulkhead(NotifyProperties properties, Clock clock) {
         NotifyProperties.Engine e = properties.engine();
-        return new Bulkhead(e.maxInFlight(), e.perMerchantInFlight(), e.suspectMaxInFlight(),
-                e.suspectPerMerchantInFlight(), e.suspectMemory(), clock);
+        return new Bulkhead(e.maxInFlight(), e.perEndpointInFlight(), e.suspectMaxInFlight(),
+                e.suspectPerEndpointInFlight(), e.suspectMemory(), clock);
     }
 
     @Bean
@@ -34,6 +34,7 @@ class DeliveryConfiguration {
         return new TargetGuard(properties.allowPrivateTargets());
     }
 
+    /** Every slot of both lanes can hold a connection, so no attempt ever waits for the pool. */
     @Bean
     WebhookSender webhookSender(NotifyProperties properties, TargetGuard guard, Clock clock) {
         NotifyProperties.Engine e = properties.engine();
@@ -42,11 +43,15 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, WebhookEvents events,
-                        DeliveryMetrics metrics, Bulkhead bulkhead, NotifyProperties properties,
-                        DeliveryExecutors executors, Clock clock) {
-        return new Deliverer(directory, guard, sender, events, metrics, bulkhead, properties.schedule(),
-                properties.engine().postponeDelay(), executors.record(), clock);
+    AttemptRecorder attemptRecorder(WebhookEvents events, Clock clock) {
+        return new AttemptRecorder(events, clock);
+    }
+
+    @Bean
+    Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
+                        DeliveryMetrics metrics, Bulkhead bulkhead, NotifyProperties properties, Clock clock) {
+        return new Deliverer(directory, guard, sender, recorder, metrics, bulkhead, properties.schedule(),
+                properties.engine().postponeDelay(), clock);
     }
 
     /** Switchable so that a read-only instance (or a test) can run without delivering. */
@@ -56,7 +61,9 @@ class DeliveryConfiguration {
                                   DeliveryMetrics metrics, DeliveryExecutors executors, NotifyProperties properties,
                                   Clock clock) {
         NotifyProperties.Engine e = properties.engine();
-        return new DeliveryEngine(events, bulkhead, deliverer, metrics, executors.prepareByLane(), e.scanInterval(),
-                e.lease(), e.maxCandidatesPerScan(), clock);
+        // a burst of four times an endpoint's share may wait in memory, four times the healthy lane in all
+        WaitingRoom waitingRoom = new WaitingRoom(4 * e.perEndpointInFlight(), 4 * e.maxInFlight());
+        return new DeliveryEngine(events, bulkhead, deliverer, metrics, executors.prepareByLane(), waitingRoom,
+                e.scanInterval(), e.lease(), e.maxCandidatesPerScan(), clock);
     }
 }

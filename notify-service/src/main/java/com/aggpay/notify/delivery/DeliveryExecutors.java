@@ -13,14 +13,13 @@ import org.springframework.beans.factory.DisposableBean;
  * The delivery engine's threads, kept out of the application context so they never replace Boot's own task
  * executor. Each lane prepares its attempts (merchant-service lookup, and the DNS lookup that the HTTP client makes
  * through the {@link TargetGuard} when it opens a connection) on its own pool: a stalled lookup
- * for a broken merchant holds a suspect-lane thread, never a healthy-lane one. Queues need no bound of their
+ * for a broken endpoint holds a suspect-lane thread, never a healthy-lane one. Queues need no bound of their
  * own: the {@link Bulkhead} already caps how many attempts exist at once.
  */
 class DeliveryExecutors implements DisposableBean {
 
     private final ExecutorService healthyPrepare = Executors.newFixedThreadPool(16, named("webhook-prepare-"));
     private final ExecutorService suspectPrepare = Executors.newFixedThreadPool(8, named("webhook-prepare-suspect-"));
-    private final ExecutorService record = Executors.newFixedThreadPool(4, named("webhook-record-"));
 
     Map<Bulkhead.Lane, Executor> prepareByLane() {
         Map<Bulkhead.Lane, Executor> lanes = new EnumMap<>(Bulkhead.Lane.class);
@@ -29,15 +28,10 @@ class DeliveryExecutors implements DisposableBean {
         return lanes;
     }
 
-    Executor record() {
-        return record;
-    }
-
     @Override
     public void destroy() {
         healthyPrepare.shutdownNow();
         suspectPrepare.shutdownNow();
-        record.shutdown();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -51,7 +51,11 @@ public class WebhookSender implements AutoCloseable {
     private final Duration requestTimeout;
     private final Clock clock;
 
-    /** @param maxConnections at least the most attempts that may be in flight, so no attempt waits for the pool */
+    /**
+     * @param maxConnections at least the most attempts that may be in flight, so no attempt waits for the pool. Each
+     *                       route (scheme + host + port) may use all of them: the {@link Bulkhead} is what limits an
+     *                       endpoint, and several of its keys can share one route (events keyed by their app).
+     */
     public WebhookSender(Duration connectTimeout, Duration requestTimeout, TargetGuard guard, int maxConnections,
                          Clock clock) {
         this.client = HttpAsyncClients.custom()

@@ -2,6 +2,7 @@ package com.aggpay.notify.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What happens to an event after an attempt: a pure decision from the result and the schedule. */
 public sealed interface NextStep {
@@ -19,6 +20,14 @@ public sealed interface NextStep {
 
     /** Not counted: try again at {@code at} without using up the schedule. */
     record Postpone(Instant at, String error) implements NextStep {
+    }
+
+    /** When the event is due again, if it stays pending. */
+    default Optional<Instant> dueAgainAt() {
+        if (this instanceof RetryAt retry) {
+            return Optional.of(retry.at());
+        }
+        return this instanceof Postpone postpone ? Optional.of(postpone.at()) : Optional.empty();
     }
 
     static NextStep after(AttemptResult result, int failuresBefore, RetrySchedule schedule, Instant now,

@@ -11,8 +11,9 @@ class KafkaErrorHandling {
 
     /**
      * Poison messages never reach here (the listener skips them), so what throws is a fault of ours, usually
-     * the database. The default handler would give up after 10 tries and skip the record, losing a payment
-     * webhook; instead retry the same record with backoff, without end, and without committing its offset.
+     * the database. The default handler would give up after 10 tries and skip the batch, losing payment
+     * webhooks; instead retry the same batch with backoff, without end (the back-off has no attempt or time
+     * limit), and without committing its offsets.
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler() {

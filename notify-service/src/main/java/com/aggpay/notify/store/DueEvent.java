@@ -1,5 +1,10 @@
 package com.aggpay.notify.store;
 
-/** A due event as the scan sees it: just enough to decide whether its merchant has a free slot. */
-public record DueEvent(Long id, String mchNo) {
+import java.time.Instant;
+
+/**
+ * A pending, unleased event as the scan sees it: enough to decide whether its endpoint has a free slot, and, for an
+ * event not due yet, when the next scan should run.
+ */
+public record DueEvent(Long id, String endpoint, Instant nextAttemptAt) {
 }

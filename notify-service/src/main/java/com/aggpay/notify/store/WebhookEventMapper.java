@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -13,37 +12,69 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface WebhookEventMapper {
 
+    /**
+     * New events, due at once, in one statement. IGNORE skips rows whose event_id is stored already (a redelivered
+     * Kafka message); the parser has bounded every other column, so IGNORE has nothing else to paper over. The
+     * affected-row count is the number of new rows. {@code leaseOwner}/{@code leaseUntil} may be null (not leased).
+     */
     @Insert("""
-            INSERT INTO webhook_event (event_id, event_type, webhook_type, mch_no, app_id, notify_url, request_id, body,
-                                       state, attempt_count, run_failures, next_attempt_at, created_at, updated_at)
-            VALUES (#{eventId}, #{eventType}, #{webhookType}, #{mchNo}, #{appId}, #{notifyUrl}, #{requestId}, #{body},
-                    #{state}, 0, 0, #{nextAttemptAt}, #{createdAt}, #{updatedAt})""")
-    @Options(useGeneratedKeys = true, keyProperty = "id")
-    int insert(WebhookEventRow row);
+            <script>
+            INSERT IGNORE INTO webhook_event (event_id, event_type, webhook_type, mch_no, app_id, notify_url, endpoint,
+                                              request_id, body, state, attempt_count, run_failures, next_attempt_at,
+                                              lease_owner, lease_until, created_at, updated_at)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.eventId}, #{r.eventType}, #{r.webhookType}, #{r.mchNo}, #{r.appId}, #{r.notifyUrl}, #{r.endpoint},
+               #{r.requestId}, #{r.body}, 'PENDING', 0, 0, #{r.nextAttemptAt},
+               #{leaseOwner}, #{leaseUntil}, #{r.createdAt}, #{r.updatedAt})
+            </foreach>
+            </script>""")
+    int insertAll(@Param("rows") List<WebhookEventRow> rows, @Param("leaseOwner") String leaseOwner,
+                  @Param("leaseUntil") Instant leaseUntil);
+
+    /** Which of these events a lease owner holds: after a partly ignored insert, the ones it inserted. */
+    @Select("""
+            <script>
+            SELECT event_id FROM webhook_event
+             WHERE event_id IN <foreach collection="eventIds" item="e" open="(" separator="," close=")">#{e}</foreach>
+               AND lease_owner = #{owner}
+            </script>""")
+    List<String> findHeld(@Param("eventIds") Collection<String> eventIds, @Param("owner") String owner);
+
+    /** Gives leased events back, due as they are, for whichever instance scans next. */
+    @Update("""
+            <script>
+            UPDATE webhook_event SET lease_owner = NULL, lease_until = NULL
+             WHERE event_id IN <foreach collection="eventIds" item="e" open="(" separator="," close=")">#{e}</foreach>
+               AND lease_owner = #{owner}
+            </script>""")
+    int release(@Param("eventIds") Collection<String> eventIds, @Param("owner") String owner);
 
     @Select("SELECT * FROM webhook_event WHERE event_id = #{eventId}")
     WebhookEventRow findByEventId(String eventId);
 
     /**
-     * Due candidates, oldest first. {@code exclude} keeps merchants that have no free slot out of the window
-     * (else one flooded merchant's backlog would fill every scan); {@code only} restricts to a set of merchants.
+     * Pending unleased events due up to {@code horizon}, soonest first: the due ones are the candidates, the first
+     * one not due yet says when to scan next. {@code exclude} keeps endpoints that have no free slot out of the
+     * window (else one flooded endpoint's backlog would fill every scan); {@code only} restricts to a set of endpoints.
      */
     @Select("""
             <script>
-            SELECT id, mch_no FROM webhook_event
-             WHERE state = 'PENDING' AND next_attempt_at &lt;= #{now}
+            SELECT id, endpoint, next_attempt_at FROM webhook_event
+             WHERE state = 'PENDING' AND next_attempt_at &lt;= #{horizon}
                AND (lease_until IS NULL OR lease_until &lt; #{now})
                <if test="exclude != null and !exclude.isEmpty()">
-                 AND mch_no NOT IN <foreach collection="exclude" item="m" open="(" separator="," close=")">#{m}</foreach>
+                 AND endpoint NOT IN <foreach collection="exclude" item="k" open="(" separator="," close=")">#{k}</foreach>
                </if>
                <if test="only != null">
-                 AND mch_no IN <foreach collection="only" item="m" open="(" separator="," close=")">#{m}</foreach>
+                 AND endpoint IN <foreach collection="only" item="k" open="(" separator="," close=")">#{k}</foreach>
                </if>
              ORDER BY next_attempt_at
              LIMIT #{limit}
             </script>""")
-    List<DueEvent> findDue(@Param("now") Instant now, @Param("exclude") Collection<String> exclude,
-                           @Param("only") Collection<String> only, @Param("limit") int limit);
+    List<DueEvent> findDue(@Param("now") Instant now, @Param("horizon") Instant horizon,
+                           @Param("exclude") Collection<String> exclude, @Param("only") Collection<String> only,
+                           @Param("limit") int limit);
 
     /** The claim: only rows still due and unleased are taken, so two instances never hold the same event. */
     @Update("""
@@ -64,18 +95,34 @@ interface WebhookEventMapper {
             </script>""")
     List<WebhookEventRow> findLeased(@Param("ids") Collection<Long> ids, @Param("owner") String owner);
 
-    /** Applies the result of an attempt, only while this instance still holds the lease. */
+    /**
+     * Successful attempts of several events at once, each only while its own lease still holds: the event_id list
+     * finds the rows through the unique key, the pairs check each row's owner. Returns how many rows it changed.
+     */
+    @Update("""
+            <script>
+            UPDATE webhook_event
+               SET state = 'DELIVERED', attempt_count = attempt_count + 1, delivered_at = #{now}, last_error = NULL,
+                   lease_owner = NULL, lease_until = NULL, updated_at = #{now}
+             WHERE event_id IN <foreach collection="held" item="h" open="(" separator="," close=")">#{h.eventId}</foreach>
+               AND (event_id, lease_owner) IN
+                   <foreach collection="held" item="h" open="(" separator="," close=")">(#{h.eventId}, #{h.leaseOwner})</foreach>
+               AND state = 'PENDING'
+            </script>""")
+    int markDelivered(@Param("held") Collection<FinishedAttempt> held, @Param("now") Instant now);
+
+    /** Applies an attempt that did not deliver, only while {@code owner} still holds the lease. */
     @Update("""
             UPDATE webhook_event
                SET state = #{state}, attempt_count = attempt_count + #{attemptDelta},
-                   run_failures = run_failures + #{failureDelta}, next_attempt_at = #{nextAttemptAt},
-                   delivered_at = COALESCE(#{deliveredAt}, delivered_at), last_error = #{lastError},
+                   run_failures = run_failures + #{failureDelta},
+                   next_attempt_at = COALESCE(#{nextAttemptAt}, next_attempt_at), last_error = #{lastError},
                    lease_owner = NULL, lease_until = NULL, updated_at = #{now}
-             WHERE id = #{id} AND lease_owner = #{owner} AND state = 'PENDING'""")
-    int complete(@Param("id") long id, @Param("owner") String owner, @Param("state") String state,
+             WHERE event_id = #{eventId} AND lease_owner = #{owner} AND state = 'PENDING'""")
+    int complete(@Param("eventId") String eventId, @Param("owner") String owner, @Param("state") String state,
                  @Param("attemptDelta") int attemptDelta, @Param("failureDelta") int failureDelta,
-                 @Param("nextAttemptAt") Instant nextAttemptAt, @Param("deliveredAt") Instant deliveredAt,
-                 @Param("lastError") String lastError, @Param("now") Instant now);
+                 @Param("nextAttemptAt") Instant nextAttemptAt, @Param("lastError") String lastError,
+                 @Param("now") Instant now);
 
     /** A new delivery run: the schedule restarts, delivered events may be delivered again. */
     @Update("""

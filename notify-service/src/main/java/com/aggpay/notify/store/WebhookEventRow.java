@@ -11,6 +11,8 @@ public class WebhookEventRow {
     public String mchNo;
     public String appId;
     public String notifyUrl;
+    /** The isolation key of the target (see delivery.Endpoint), fixed at intake. */
+    public String endpoint;
     public String requestId;
     public String body;
     public String state;

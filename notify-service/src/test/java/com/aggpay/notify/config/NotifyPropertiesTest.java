@@ -26,6 +26,16 @@ class NotifyPropertiesTest {
     }
 
     @Test
+    void by_default_one_healthy_endpoint_answering_in_5_ms_can_take_well_over_200_webhooks_a_second() {
+        runner.run(context -> {
+            NotifyProperties.Engine engine = context.getBean(NotifyProperties.class).engine();
+            int perSecondAt5Ms = engine.perEndpointInFlight() * 1000 / 5;
+            assertThat(perSecondAt5Ms).isGreaterThanOrEqualTo(1_000);
+            assertThat(engine.maxInFlight()).isGreaterThanOrEqualTo(engine.perEndpointInFlight());
+        });
+    }
+
+    @Test
     void a_production_schedule_shorter_than_a_day_stops_the_start_up() {
         runner.withPropertyValues("aggpay.notify.retry-schedule=1s,2s")
                 .run(context -> assertThat(context).hasFailed());
