@@ -3,6 +3,7 @@ package com.aggpay.router.channel.alipay;
 import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelBill;
 import com.aggpay.router.channel.ChannelAdapter;
+import com.aggpay.router.channel.ChannelClientCache;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.ChannelType;
@@ -67,13 +68,13 @@ public class AlipayAdapter implements ChannelAdapter {
     private static final Set<PayWay> PAY_WAYS = Set.of(PayWay.ALI_QR, PayWay.ALI_JSAPI, PayWay.ALI_WAP, PayWay.ALI_PC,
             PayWay.ALI_APP);
 
-    private final AliClientCache clients;
+    private final ChannelClientCache<AliClients> clients;
     private final HttpClient billHttp;
     private final Duration billTimeout;
 
     public AlipayAdapter(@Value("${aggpay.channel.alipay.connect-timeout:1s}") Duration connectTimeout,
                          @Value("${aggpay.channel.alipay.read-timeout:5s}") Duration readTimeout) {
-        this.clients = new AliClientCache(channel -> AliClients.build(channel, connectTimeout, readTimeout));
+        this.clients = new ChannelClientCache<>(channel -> AliClients.build(channel, connectTimeout, readTimeout));
         this.billHttp = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         // A bill file is larger than an API answer: give it more time than one call.
         this.billTimeout = readTimeout.multipliedBy(6);

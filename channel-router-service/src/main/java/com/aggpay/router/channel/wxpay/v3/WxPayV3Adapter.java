@@ -3,6 +3,7 @@ package com.aggpay.router.channel.wxpay.v3;
 import com.aggpay.router.channel.Capability;
 import com.aggpay.router.channel.ChannelBill;
 import com.aggpay.router.channel.ChannelAdapter;
+import com.aggpay.router.channel.ChannelClientCache;
 import com.aggpay.router.channel.ChannelInstance;
 import com.aggpay.router.channel.ChannelNotification;
 import com.aggpay.router.channel.ChannelType;
@@ -51,11 +52,11 @@ public class WxPayV3Adapter implements ChannelAdapter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<PayWay> PAY_WAYS = Set.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP);
 
-    private final WxV3ClientCache clients;
+    private final ChannelClientCache<WxV3Clients> clients;
 
     public WxPayV3Adapter(@Value("${aggpay.channel.wxpay-v3.connect-timeout:1s}") Duration connectTimeout,
                           @Value("${aggpay.channel.wxpay-v3.read-timeout:5s}") Duration readTimeout) {
-        this.clients = new WxV3ClientCache(channel -> WxV3Clients.build(channel, connectTimeout, readTimeout));
+        this.clients = new ChannelClientCache<>(channel -> WxV3Clients.build(channel, connectTimeout, readTimeout));
     }
 
     @Override

@@ -1,6 +1,5 @@
-package com.aggpay.router.channel.alipay;
+package com.aggpay.router.channel;
 
-import com.aggpay.router.channel.ChannelInstance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,23 +9,30 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** SDK clients per channel name, rebuilt when base URL, app_id or credentials change (keyed by a digest). */
-final class AliClientCache {
+/**
+ * An adapter's SDK objects per channel name (key parsing and client set-up are too slow to repeat per call), rebuilt
+ * when the channel's base URL, account or credentials change (a key rotation). Keyed by a digest, so no secret is
+ * kept twice; the instance they were built from is recognised by identity first, since {@code ChannelInstances}
+ * hands out the same object while its row is unchanged.
+ *
+ * @param <C> the adapter's bundle of SDK objects
+ */
+public final class ChannelClientCache<C> {
 
-    private record Entry(ChannelInstance source, String fingerprint, AliClients clients) {
+    private record Entry<C>(ChannelInstance source, String fingerprint, C clients) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Function<ChannelInstance, AliClients> factory;
+    private final Map<String, Entry<C>> entries = new ConcurrentHashMap<>();
+    private final Function<ChannelInstance, C> factory;
 
-    AliClientCache(Function<ChannelInstance, AliClients> factory) {
+    public ChannelClientCache(Function<ChannelInstance, C> factory) {
         this.factory = factory;
     }
 
-    AliClients get(ChannelInstance channel) {
-        Entry entry = entries.get(channel.name());
+    public C get(ChannelInstance channel) {
+        Entry<C> entry = entries.get(channel.name());
         if (entry != null && entry.source() == channel) {
-            return entry.clients(); // the very instance built from (ChannelInstances reuses it while its row is unchanged)
+            return entry.clients();
         }
         String fingerprint = fingerprint(channel);
         if (entry != null && entry.fingerprint().equals(fingerprint)) {
@@ -34,7 +40,7 @@ final class AliClientCache {
         }
         return entries.compute(channel.name(), (name, current) ->
                 current != null && current.fingerprint().equals(fingerprint) ? current
-                        : new Entry(channel, fingerprint, factory.apply(channel))).clients();
+                        : new Entry<>(channel, fingerprint, factory.apply(channel))).clients();
     }
 
     private static String fingerprint(ChannelInstance channel) {
