@@ -7,7 +7,7 @@ import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.contracts.signing.WebhookSignature;
 import com.aggpay.notify.config.NotifyProperties;
 import com.aggpay.notify.delivery.DeliveryEngine;
-import com.aggpay.notify.delivery.Endpoint;
+import com.aggpay.notify.intake.PaymentEventListener;
 import com.aggpay.notify.store.WebhookEventRow;
 import com.aggpay.notify.store.WebhookEvents;
 import com.aggpay.notify.support.IntegrationTest;
@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ImmediateDeliveryIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final MerchantEndpoint endpoint = new MerchantEndpoint();
     @Autowired
     private NotifyProperties properties;
@@ -97,17 +98,7 @@ class ImmediateDeliveryIT extends IntegrationTest {
 
     /** As an instance that gave the event back, or crashed before starting it, leaves it: due and unleased. */
     private WebhookEventRow storedUnleased(PaymentEvent event) {
-        WebhookEventRow row = new WebhookEventRow();
-        row.eventId = event.eventId();
-        row.eventType = event.eventType().name();
-        row.webhookType = event.eventType().webhookType();
-        row.mchNo = event.mchNo();
-        row.appId = event.appId();
-        row.endpoint = Endpoint.keyOf(null, event.appId());
-        row.body = JSON.writeValueAsString(event.data());
-        row.nextAttemptAt = Instant.now();
-        row.createdAt = row.nextAttemptAt;
-        row.updatedAt = row.nextAttemptAt;
+        WebhookEventRow row = PaymentEventListener.toRow(event, Instant.now());
         assertThat(events.insertNew(List.of(row), null)).isEqualTo(1);
         return row;
     }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * they are committed, so the webhook goes out without waiting for any scan.
  */
 @Component
-class PaymentEventListener {
+public class PaymentEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEventListener.class);
     private static final int MAX_LOGGED_VALUE = 4096;
@@ -80,7 +80,8 @@ class PaymentEventListener {
         }
     }
 
-    static WebhookEventRow toRow(PaymentEvent event, Instant now) {
+    /** The stored row of an event, due now (also how tests store an event as another instance would). */
+    public static WebhookEventRow toRow(PaymentEvent event, Instant now) {
         WebhookEventRow row = new WebhookEventRow();
         row.eventId = event.eventId();
         row.eventType = event.eventType().name();
