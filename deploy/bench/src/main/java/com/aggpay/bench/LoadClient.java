@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -44,19 +45,20 @@ final class LoadClient implements AutoCloseable {
     static final String TIMEOUT = "timeout";
 
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager pool;
 
     /** @param maxInFlight the most requests open at once to one address; the pool holds that many connections each */
     LoadClient(String name, int maxInFlight, Duration timeout) {
         Timeout limit = Timeout.of(timeout);
+        pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(maxInFlight)
+                .setMaxConnTotal(2 * maxInFlight) // the gateway and, in cycle mode, the simulator
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(limit).setSocketTimeout(limit).build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .build();
         client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(maxInFlight)
-                        .setMaxConnTotal(2 * maxInFlight) // the gateway and, in cycle mode, the simulator
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(limit).setSocketTimeout(limit).build())
-                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-                                .build())
-                        .build())
+                .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).setTcpNoDelay(true).build())
                 .setThreadFactory(Daemons.named(name))
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -110,6 +112,14 @@ final class LoadClient implements AutoCloseable {
         } catch (RuntimeException bug) {
             bug.printStackTrace(); // a failing callback must not break the I/O thread for every other request
         }
+    }
+
+    /**
+     * Kept-alive connections waiting in the pool for the next request. A connection goes back to the pool just after
+     * its answer has been handed to the callback, so a caller that wants to see it there may have to wait a moment.
+     */
+    int idleConnections() {
+        return pool.getTotalStats().getAvailable();
     }
 
     /** Stops the I/O thread and closes every connection; requests still open end as "cancelled" or failed. */

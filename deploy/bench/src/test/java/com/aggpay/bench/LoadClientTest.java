@@ -89,9 +89,18 @@ class LoadClientTest {
         for (int i = 0; i < 3; i++) {
             assertThat(send(http, host, "/echo", "AGGPAY-HMAC-SHA256 x", "{\"n\":\"é\"}"))
                     .isEqualTo(new Answer(201, "{\"echo\":{\"n\":\"é\"}}", null));
+            awaitIdle(http, 1); // the connection returns to the pool just after the callback has run
         }
         assertThat(clientPorts).hasSize(1);
         assertThat(authorizations).containsExactly("AGGPAY-HMAC-SHA256 x");
+    }
+
+    private static void awaitIdle(LoadClient http, int connections) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (http.idleConnections() != connections && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(http.idleConnections()).isEqualTo(connections);
     }
 
     @Test
