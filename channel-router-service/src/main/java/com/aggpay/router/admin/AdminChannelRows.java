@@ -3,6 +3,7 @@ package com.aggpay.router.admin;
 import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import java.util.List;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -16,6 +17,9 @@ interface AdminChannelRows {
 
     @Select("SELECT " + COLUMNS + " FROM channel_instance WHERE name = #{name}")
     ChannelConfigRow find(@Param("name") String name);
+
+    @Select("SELECT name FROM channel_instance WHERE enabled = TRUE ORDER BY name")
+    List<String> enabledNames();
 
     /** The row locked until the transaction ends, so the audited "before" is what the update replaces. */
     @Select("SELECT " + COLUMNS + " FROM channel_instance WHERE name = #{name} FOR UPDATE")

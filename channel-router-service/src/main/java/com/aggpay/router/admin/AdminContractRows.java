@@ -25,4 +25,11 @@ interface AdminContractRows {
                                     daily_cap = VALUES(daily_cap), updated_at = VALUES(updated_at)""")
     int put(@Param("mchNo") String mchNo, @Param("channel") String channel, @Param("enabled") boolean enabled,
             @Param("subMchId") String subMchId, @Param("dailyCap") Long dailyCap, @Param("now") LocalDateTime now);
+
+    /** A contract only where there is none: an operator's earlier choice for this merchant and channel stands. */
+    @Insert("""
+            INSERT IGNORE INTO merchant_contract (mch_no, channel, enabled, sub_mch_id, daily_cap, created_at, updated_at)
+            VALUES (#{mchNo}, #{channel}, TRUE, NULL, NULL, #{now}, #{now})""")
+    int insertIfAbsent(@Param("mchNo") String mchNo, @Param("channel") String channel,
+                       @Param("now") LocalDateTime now);
 }

@@ -3,11 +3,13 @@ package com.aggpay.contracts.service;
 import com.aggpay.contracts.signing.OperatorToken;
 import java.time.Clock;
 import java.util.Base64;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.openfeign.clientconfig.HttpClient5FeignConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -83,6 +85,21 @@ public class ServiceAuthAutoConfiguration {
         @Bean
         ServiceTokenFeignInterceptor aggpayServiceTokenFeignInterceptor(ServiceTokens tokens) {
             return new ServiceTokenFeignInterceptor(tokens);
+        }
+    }
+
+    /**
+     * Feign on Apache HttpClient 5: no retries by the HTTP client. Its default strategy sends a request again after a
+     * 503 or 429 answer, POSTs included, so a call that is not idempotent (placing a trade, approving a merchant)
+     * would silently run twice and its caller would never see the refusal. Whether to retry is the caller's decision.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.openfeign.clientconfig.HttpClient5FeignConfiguration")
+    static class FeignHttpClient5 {
+
+        @Bean
+        HttpClient5FeignConfiguration.HttpClientBuilderCustomizer aggpayNoAutomaticRetries() {
+            return HttpClientBuilder::disableAutomaticRetries;
         }
     }
 }

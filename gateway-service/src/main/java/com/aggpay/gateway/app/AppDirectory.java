@@ -16,6 +16,8 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import com.github.benmanes.caffeine.cache.Cache;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds apps in merchant-service ({@code GET /internal/apps/{app_id}}, through simple discovery) and caches the
@@ -25,9 +27,13 @@ import reactor.netty.http.client.HttpClient;
 public class AppDirectory {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration RELOAD_SPACING = Duration.ofSeconds(5);
 
     private final WebClient merchantService;
     private final AsyncLoadingCache<String, AppLookup> cache;
+    /** Apps reloaded within the last {@link #RELOAD_SPACING}. */
+    private final Cache<String, Boolean> lastReloads = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(RELOAD_SPACING).build();
 
     public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties,
                         ServiceTokens serviceTokens) {
@@ -56,6 +62,18 @@ public class AppDirectory {
     public Mono<AppLookup> find(String appId) {
         // suppressCancel: the cached future is shared by concurrent callers; one client hanging up must not cancel it.
         return Mono.fromFuture(cache.get(appId), true);
+    }
+
+    /**
+     * A fresh copy of the app from merchant-service, replacing the cached one: for a signature that did not match the
+     * cached keys (the merchant may have rotated its secret a moment ago). At most once per app per
+     * {@link #RELOAD_SPACING}, so a stream of bad signatures cannot turn into a stream of lookups: empty otherwise.
+     */
+    public Mono<AppLookup> reload(String appId) {
+        if (lastReloads.asMap().putIfAbsent(appId, Boolean.TRUE) != null) {
+            return Mono.empty();
+        }
+        return fetch(appId).doOnNext(fresh -> cache.put(appId, CompletableFuture.completedFuture(fresh)));
     }
 
     private Mono<AppLookup> fetch(String appId) {

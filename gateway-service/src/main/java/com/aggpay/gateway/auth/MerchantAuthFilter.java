@@ -119,24 +119,64 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
                 .flatMap(body -> {
                     byte[] message = MerchantSignature.requestMessage(exchange.getRequest().getMethod().name(),
                             pathAndQuery(exchange.getRequest().getURI()), auth.timestamp(), auth.nonce(), body);
-                    if (!RequestSignatures.verify(auth, app, message)) {
-                        return reject(exchange, signed, app.appId(), ErrorCode.SIGNATURE_INVALID,
-                                "The signature does not match the request.");
-                    }
-                    if (!app.mayCall()) {
-                        return reject(exchange, signed, app.appId(), ErrorCode.MERCHANT_NOT_ACTIVE,
-                                "The merchant is not approved or the app is disabled.");
-                    }
-                    return nonces.firstUse(app.appId(), auth.nonce())
-                            .onErrorResume(e -> {
-                                log.warn("nonce store unavailable: {}", e.toString());
-                                return unavailable(exchange, signed).then(Mono.empty());
-                            })
-                            .flatMap(first -> first
-                                    ? withinRateLimit(exchange, chain, app, body, signed)
-                                    : reject(exchange, signed, app.appId(), ErrorCode.NONCE_REPLAYED,
-                                            "This nonce was already used."));
+                    return verified(auth, app, message)
+                            .flatMap(found -> found.signer() == RequestSignatures.Signer.NONE
+                                    ? reject(exchange, signed, app.appId(), ErrorCode.SIGNATURE_INVALID,
+                                            "The signature does not match the request.")
+                                    : authenticated(exchange, chain, auth, found, body,
+                                            answeredWith(exchange, signed, found)));
                 });
+    }
+
+    /** The app as it verified the signature, and with which of its keys. */
+    private record Verified(MerchantAppInfo app, RequestSignatures.Signer signer) {
+    }
+
+    /**
+     * The signature checked against the cached app; when it does not match, against a fresh copy from
+     * merchant-service (at most once per app every few seconds, see {@link AppDirectory#reload}), so a secret
+     * rotated or a key uploaded a moment ago verifies at once instead of after the cache's TTL.
+     */
+    private Mono<Verified> verified(AuthorizationHeader auth, MerchantAppInfo app, byte[] message) {
+        RequestSignatures.Signer signer = RequestSignatures.signer(auth, app, message, clock.instant());
+        if (signer != RequestSignatures.Signer.NONE) {
+            return Mono.just(new Verified(app, signer));
+        }
+        return apps.reload(app.appId())
+                .filter(AppLookup.Found.class::isInstance)
+                .map(lookup -> ((AppLookup.Found) lookup).app())
+                .map(fresh -> new Verified(fresh, RequestSignatures.signer(auth, fresh, message, clock.instant())))
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(new Verified(app, RequestSignatures.Signer.NONE));
+    }
+
+    /** A request signed with the previous secret is answered with that secret, which is what its sender checks. */
+    private ServerHttpResponse answeredWith(ServerWebExchange exchange, ServerHttpResponse signed, Verified found) {
+        exchange.getAttributes().put(APP_ATTRIBUTE, found.app());
+        if (found.signer() != RequestSignatures.Signer.PREVIOUS_SECRET) {
+            return signed;
+        }
+        ResponseSigner previous = new ResponseSigner.AppSecret(found.app().previousSecretAt(clock.instant()));
+        exchange.getAttributes().put(SIGNER_ATTRIBUTE, previous);
+        return new SignedResponse(exchange.getResponse(), previous, clock);
+    }
+
+    private Mono<Void> authenticated(ServerWebExchange exchange, GatewayFilterChain chain, AuthorizationHeader auth,
+                                     Verified found, byte[] body, ServerHttpResponse signed) {
+        MerchantAppInfo app = found.app();
+        if (!app.mayCall()) {
+            return reject(exchange, signed, app.appId(), ErrorCode.MERCHANT_NOT_ACTIVE,
+                    "The merchant is not approved or the app is disabled.");
+        }
+        return nonces.firstUse(app.appId(), auth.nonce())
+                .onErrorResume(e -> {
+                    log.warn("nonce store unavailable: {}", e.toString());
+                    return unavailable(exchange, signed).then(Mono.empty());
+                })
+                .flatMap(first -> first
+                        ? withinRateLimit(exchange, chain, app, body, signed)
+                        : reject(exchange, signed, app.appId(), ErrorCode.NONCE_REPLAYED,
+                                "This nonce was already used."));
     }
 
     private Mono<Void> withinRateLimit(ServerWebExchange exchange, GatewayFilterChain chain, MerchantAppInfo app,

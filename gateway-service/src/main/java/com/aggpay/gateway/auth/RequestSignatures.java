@@ -43,16 +43,35 @@ final class RequestSignatures {
         return Math.abs(now.getEpochSecond() - seconds) <= skew.getSeconds();
     }
 
+    /** Which of the app's keys made a signature. */
+    enum Signer {
+        /** The RSA key the merchant uploaded, or the current HMAC secret. */
+        CURRENT_KEY,
+        /** The HMAC secret before the last rotation, within its grace period: answers are signed with it too. */
+        PREVIOUS_SECRET,
+        NONE
+    }
+
     static boolean verify(AuthorizationHeader auth, MerchantAppInfo app, byte[] message) {
+        return signer(auth, app, message, Instant.EPOCH) == Signer.CURRENT_KEY;
+    }
+
+    static Signer signer(AuthorizationHeader auth, MerchantAppInfo app, byte[] message, Instant now) {
         if (!auth.isRsa()) {
-            return app.appSecret() != null && MerchantSignature.verifyHmac(app.appSecret(), message, auth.signature());
+            if (app.appSecret() != null && MerchantSignature.verifyHmac(app.appSecret(), message, auth.signature())) {
+                return Signer.CURRENT_KEY;
+            }
+            String previous = app.previousSecretAt(now);
+            return previous != null && MerchantSignature.verifyHmac(previous, message, auth.signature())
+                    ? Signer.PREVIOUS_SECRET : Signer.NONE;
         }
         if (app.rsaPublicKey() == null || app.rsaPublicKey().isBlank()) {
-            return false;
+            return Signer.NONE;
         }
         return PARSED_KEYS.get(app.rsaPublicKey(), RequestSignatures::publicKey)
-                .map(key -> MerchantSignature.verifyRsa(key, message, auth.signature()))
-                .orElse(false);
+                .filter(key -> MerchantSignature.verifyRsa(key, message, auth.signature()))
+                .map(key -> Signer.CURRENT_KEY)
+                .orElse(Signer.NONE);
     }
 
     /** The merchant's uploaded key, PEM "PUBLIC KEY" (X.509 SubjectPublicKeyInfo); absent or unreadable → none. */

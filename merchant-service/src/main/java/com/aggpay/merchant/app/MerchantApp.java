@@ -21,6 +21,9 @@ public class MerchantApp {
     private AppState state;
     private String appSecretEnc;
     private String webhookSecretEnc;
+    /** The secret before the last rotation; verifies until {@link #previousSecretValidUntil} (UTC). */
+    private String previousAppSecretEnc;
+    private LocalDateTime previousSecretValidUntil;
     private String webhookUrl;
     private String rsaPublicKey;
     /** Both null, or both set: null means the platform default ({@link AppsProperties}). */
@@ -44,6 +47,10 @@ public class MerchantApp {
     public void setAppSecretEnc(String appSecretEnc) { this.appSecretEnc = appSecretEnc; }
     public String getWebhookSecretEnc() { return webhookSecretEnc; }
     public void setWebhookSecretEnc(String webhookSecretEnc) { this.webhookSecretEnc = webhookSecretEnc; }
+    public String getPreviousAppSecretEnc() { return previousAppSecretEnc; }
+    public void setPreviousAppSecretEnc(String sealed) { this.previousAppSecretEnc = sealed; }
+    public LocalDateTime getPreviousSecretValidUntil() { return previousSecretValidUntil; }
+    public void setPreviousSecretValidUntil(LocalDateTime until) { this.previousSecretValidUntil = until; }
     public String getWebhookUrl() { return webhookUrl; }
     public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
     public String getRsaPublicKey() { return rsaPublicKey; }

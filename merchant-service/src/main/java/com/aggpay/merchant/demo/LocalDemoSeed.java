@@ -11,6 +11,9 @@ import com.aggpay.merchant.merchant.Merchants;
 import com.aggpay.merchant.operator.Operator;
 import com.aggpay.merchant.operator.OperatorRole;
 import com.aggpay.merchant.operator.Operators;
+import com.aggpay.merchant.portal.account.MerchantUser;
+import com.aggpay.merchant.portal.account.MerchantUsers;
+import com.aggpay.merchant.portal.auth.MerchantRole;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -36,6 +39,10 @@ public class LocalDemoSeed implements ApplicationRunner {
     public static final String APP_ID = "demo-app";
     public static final String APP_SECRET = "demo-app-secret-0123456789abcdef";
     public static final String WEBHOOK_SECRET = "demo-webhook-secret-0123456789ab";
+    /** API.md: the merchant portal login of M10001. */
+    public static final String PORTAL_EMAIL = "demo@aggpay.local";
+    public static final String PORTAL_PASSWORD = "demo-merchant-local-only";
+    static final String PORTAL_USER_ID = "mu_demo";
     public static final String OPERATOR = "admin";
     public static final String OPERATOR_PASSWORD = "admin-local-only";
     /** API.md: high enough for benchmarks (at least 5,000 requests/s). */
@@ -47,13 +54,15 @@ public class LocalDemoSeed implements ApplicationRunner {
     private final Merchants merchants;
     private final MerchantApps apps;
     private final Operators operators;
+    private final MerchantUsers users;
     private final SecretBox secretBox;
     private final PasswordEncoder passwordEncoder;
     private final DemoProperties demo;
     private final TransactionTemplate tx;
 
-    LocalDemoSeed(Merchants merchants, MerchantApps apps, Operators operators, SecretBox secretBox,
-                  PasswordEncoder passwordEncoder, DemoProperties demo, TransactionTemplate tx) {
+    LocalDemoSeed(Merchants merchants, MerchantApps apps, Operators operators, MerchantUsers users,
+                  SecretBox secretBox, PasswordEncoder passwordEncoder, DemoProperties demo, TransactionTemplate tx) {
+        this.users = users;
         this.merchants = merchants;
         this.apps = apps;
         this.operators = operators;
@@ -72,6 +81,7 @@ public class LocalDemoSeed implements ApplicationRunner {
         tx.executeWithoutResult(status -> {
             Merchant merchant = seedMerchant();
             seedApp(merchant.getMerchantId());
+            seedPortalUser(merchant.getMerchantId());
             seedOperator();
         });
         log.info("local demo data in place: mch_no={} app_id={} operator={}", MCH_NO, APP_ID, OPERATOR);
@@ -146,6 +156,26 @@ public class LocalDemoSeed implements ApplicationRunner {
         } catch (RuntimeException e) {
             // Sealed under a key this start does not have (or corrupted): local data, so just seal it again.
             return false;
+        }
+    }
+
+    private void seedPortalUser(String merchantId) {
+        MerchantUser user = users.findByEmail(PORTAL_EMAIL).orElse(null);
+        if (user == null) {
+            user = new MerchantUser();
+            user.setUserId(PORTAL_USER_ID);
+            user.setMerchantId(merchantId);
+            user.setEmail(PORTAL_EMAIL);
+            user.setPasswordHash(passwordEncoder.encode(PORTAL_PASSWORD));
+            user.setRole(MerchantRole.OWNER);
+            users.insert(user);
+        } else if (!merchantId.equals(user.getMerchantId()) || user.getRole() != MerchantRole.OWNER
+                || user.isDisabled() || !passwordEncoder.matches(PORTAL_PASSWORD, user.getPasswordHash())) {
+            user.setMerchantId(merchantId);
+            user.setRole(MerchantRole.OWNER);
+            user.setDisabledAt(null);
+            user.setPasswordHash(passwordEncoder.encode(PORTAL_PASSWORD));
+            users.updateById(user);
         }
     }
 

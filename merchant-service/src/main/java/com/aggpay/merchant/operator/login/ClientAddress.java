@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * incoming request and sets to the peer it saw, so no caller can choose it ({@code X-Forwarded-For} could be). Public
  * routes reach this service only through the gateway; without the header the peer itself is the client.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private ClientAddress() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String fromGateway = request.getHeader(AggpayHeaders.CLIENT_IP);
         return fromGateway != null && IP_LITERAL.matcher(fromGateway).matches() ? fromGateway : request.getRemoteAddr();
     }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
@@ -37,12 +38,23 @@ public class LoginThrottle {
     private final Clock clock;
     private final String prefix;
 
+    /** The operators' throttle. */
+    @Autowired
     public LoginThrottle(JedisPooled redis, OperatorLoginProperties policy, RedisProperties redisProperties,
                          Clock clock) {
+        this(redis, policy, redisProperties, clock, "operator-login");
+    }
+
+    /**
+     * A throttle with the same policy over its own keys, {@code <prefix>:<scope>:…}: merchant users' logins count
+     * apart from operators', so neither can slow the other down.
+     */
+    public LoginThrottle(JedisPooled redis, OperatorLoginProperties policy, RedisProperties redisProperties,
+                         Clock clock, String scope) {
         this.redis = redis;
         this.policy = policy;
         this.clock = clock;
-        this.prefix = redisProperties.keyPrefix() + ":operator-login:";
+        this.prefix = redisProperties.keyPrefix() + ":" + scope + ":";
     }
 
     /** How long this username from this address must still wait; zero when it may try now. */

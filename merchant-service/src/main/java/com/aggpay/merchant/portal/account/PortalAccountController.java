@@ -1,0 +1,109 @@
+package com.aggpay.merchant.portal.account;
+
+import com.aggpay.contracts.signing.OperatorToken;
+import com.aggpay.merchant.operator.login.ClientAddress;
+import com.aggpay.merchant.operator.login.LoginResult;
+import com.aggpay.merchant.portal.auth.PortalAuthInterceptor;
+import com.aggpay.merchant.portal.auth.PortalUser;
+import com.aggpay.merchant.web.ApiException;
+import com.aggpay.merchant.web.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md "Portal and operator API": signup, login, logout and the merchant's users. */
+@RestController
+class PortalAccountController {
+
+    record SignupRequest(String email, String password, String companyName) {
+        @Override
+        public String toString() {
+            return "SignupRequest[email=" + email + ", password=<hidden>, companyName=" + companyName + "]";
+        }
+    }
+
+    record LoginRequest(String email, String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[email=" + email + ", password=<hidden>]";
+        }
+    }
+
+    record LoginResponse(String token, OffsetDateTime expiresAt) {
+        @Override
+        public String toString() {
+            return "LoginResponse[token=<hidden>, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    record NewUserRequest(String email, String password, String role) {
+        @Override
+        public String toString() {
+            return "NewUserRequest[email=" + email + ", password=<hidden>, role=" + role + "]";
+        }
+    }
+
+    private final PortalAccounts accounts;
+
+    PortalAccountController(PortalAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/portal/signup")
+    ResponseEntity<PortalAccounts.SignedUp> signup(@RequestBody SignupRequest body, HttpServletRequest http) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                accounts.signup(body.email(), body.password(), body.companyName(), ClientAddress.of(http)));
+    }
+
+    @PostMapping("/api/portal/login")
+    ResponseEntity<LoginResponse> login(@RequestBody LoginRequest body, HttpServletRequest http) {
+        if (body.email() == null || body.email().isBlank()) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "email is required.", "email");
+        }
+        if (body.password() == null || body.password().isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "password is required.", "password");
+        }
+        if (body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > PortalAccounts.MAX_PASSWORD_BYTES) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "password is longer than 72 bytes.", "password");
+        }
+        LoginResult result = accounts.login(body.email(), body.password(), ClientAddress.of(http));
+        if (result instanceof LoginResult.LoggedIn loggedIn) {
+            OperatorToken.Claims claims = loggedIn.token().claims();
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
+                    new LoginResponse(loggedIn.token().token(), claims.expiresAt().atOffset(ZoneOffset.UTC)));
+        }
+        if (result instanceof LoginResult.Throttled throttled) {
+            throw ApiException.retryLater(ErrorCode.LOGIN_THROTTLED,
+                    "Too many failed logins for this email or address; try again later.", throttled.retryAfter());
+        }
+        throw new ApiException(ErrorCode.LOGIN_FAILED, "The email or password is wrong.");
+    }
+
+    @PostMapping("/api/portal/logout")
+    ResponseEntity<Void> logout(HttpServletRequest http) {
+        accounts.logout((OperatorToken.Claims) http.getAttribute(PortalAuthInterceptor.CLAIMS_ATTRIBUTE),
+                PortalUser.of(http));
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    @GetMapping("/api/portal/users")
+    Map<String, List<PortalAccounts.UserView>> users(HttpServletRequest http) {
+        return Map.of("items", accounts.users(PortalUser.of(http)));
+    }
+
+    @PostMapping("/api/portal/users")
+    ResponseEntity<PortalAccounts.UserView> addUser(@RequestBody NewUserRequest body, HttpServletRequest http) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                accounts.addUser(PortalUser.of(http), body.email(), body.password(), body.role()));
+    }
+}
