@@ -49,6 +49,32 @@ class RequestSignaturesTest {
     }
 
     @Test
+    void after_a_rotation_the_previous_secret_verifies_until_its_grace_period_ends_and_the_new_one_at_once() {
+        byte[] message = MerchantSignature.requestMessage("POST", "/api/v1/pay/orders", "1764130000", "n2",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var withOld = new AuthorizationHeader(MerchantSignature.HMAC_SCHEME, "a", "1764130000", "n2",
+                MerchantSignature.hmacSha256Base64("old-secret", message));
+        var withNew = new AuthorizationHeader(MerchantSignature.HMAC_SCHEME, "a", "1764130000", "n2",
+                MerchantSignature.hmacSha256Base64("new-secret", message));
+        var withOther = new AuthorizationHeader(MerchantSignature.HMAC_SCHEME, "a", "1764130000", "n2",
+                MerchantSignature.hmacSha256Base64("someone-else", message));
+        Instant graceEnd = NOW.plus(Duration.ofHours(24));
+        var rotated = new MerchantAppInfo("a", "M1", "APPROVED", "ACTIVE", "new-secret", "old-secret", graceEnd, "wh",
+                null, null, null);
+
+        assertThat(RequestSignatures.signer(withNew, rotated, message, NOW))
+                .isEqualTo(RequestSignatures.Signer.CURRENT_KEY);
+        assertThat(RequestSignatures.signer(withOld, rotated, message, NOW))
+                .isEqualTo(RequestSignatures.Signer.PREVIOUS_SECRET);
+        assertThat(RequestSignatures.signer(withOld, rotated, message, graceEnd.minusSeconds(1)))
+                .isEqualTo(RequestSignatures.Signer.PREVIOUS_SECRET);
+        assertThat(RequestSignatures.signer(withOld, rotated, message, graceEnd))
+                .isEqualTo(RequestSignatures.Signer.NONE);
+        assertThat(RequestSignatures.signer(withOther, rotated, message, NOW))
+                .isEqualTo(RequestSignatures.Signer.NONE);
+    }
+
+    @Test
     void path_and_query_keep_their_wire_encoding() {
         assertThat(MerchantAuthFilter.pathAndQuery(URI.create("http://h/api/v1/pay/orders?mch_order_no=A%201&x=y")))
                 .isEqualTo("/api/v1/pay/orders?mch_order_no=A%201&x=y");
@@ -61,6 +87,6 @@ class RequestSignaturesTest {
     }
 
     private static MerchantAppInfo app(String rsaPublicKey) {
-        return new MerchantAppInfo("a", "M1", "APPROVED", "ACTIVE", "secret", "wh", null, rsaPublicKey, null);
+        return new MerchantAppInfo("a", "M1", "APPROVED", "ACTIVE", "secret", null, null, "wh", null, rsaPublicKey, null);
     }
 }

@@ -62,6 +62,6 @@ class AppRateLimiterIT {
     }
 
     private static MerchantAppInfo app(String appId, RateLimit limit) {
-        return new MerchantAppInfo(appId, "M1", "APPROVED", "ACTIVE", "s", "w", null, null, limit);
+        return new MerchantAppInfo(appId, "M1", "APPROVED", "ACTIVE", "s", null, null, "w", null, null, limit);
     }
 }
