@@ -12,16 +12,18 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The pages the gateway serves ({@link WebPages}: the operator console, later the portal, QR and cashier pages)
+ * The pages the gateway serves ({@link WebPages}: the merchant portal and operator console; the QR and cashier pages)
  * load only their own scripts and styles, cannot be framed, and send no referrer. The pages keep every script and
- * style in their own files (no inline code), which is what lets the policy stay this strict.
+ * style in their own files (no inline code), which is what lets the policy stay this strict. Styles the front ends
+ * set from script go through the CSSOM, which the policy does not govern. The one widening: images may also come
+ * from {@code blob:} URLs, which is how the console shows a merchant's licence fetched with the operator token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class PageSecurityHeaders implements WebFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob:; "
+            + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
     private static final List<String> PAGE_ROOTS = List.of("/admin", "/portal", "/qr", "/cashier");
 
     @Override

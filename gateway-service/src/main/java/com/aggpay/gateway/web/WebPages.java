@@ -2,25 +2,56 @@ package com.aggpay.gateway.web;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The web front ends (folder {@code web/} of the repository, packaged as static resources) are served by the
- * gateway; this maps each front end's folder to its page, e.g. {@code /admin/} to the operator console.
+ * Serves the web front ends, built from the repository's {@code web/} folder into {@code static/<front end>/}:
+ * {@code /portal/} (merchant portal) and {@code /admin/} (operator console). Each is a single-page app: its
+ * index.html answers the root and any client route (a path without a file extension), its hashed assets are cached
+ * for a year, and anything else under the root that is not a file is a 404 like any other.
  */
 @Configuration
 class WebPages {
 
+    static final List<String> FRONT_ENDS = List.of("portal", "admin");
+    /** Asset names carry a content hash, so a changed file is a new URL: safe to cache for good. */
+    static final CacheControl ASSETS = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
     @Bean
     RouterFunction<ServerResponse> frontEndPages() {
-        ClassPathResource console = new ClassPathResource("static/admin/index.html");
-        return RouterFunctions.route(GET("/admin").or(GET("/admin/")),
-                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(console));
+        RouterFunctions.Builder routes = RouterFunctions.route();
+        for (String frontEnd : FRONT_ENDS) {
+            String root = "/" + frontEnd;
+            ClassPathResource index = new ClassPathResource("static" + root + "/index.html");
+            // A build without the front ends (exec.skip) leaves no page: then these paths are plain 404s.
+            RequestPredicate built = request -> index.exists();
+            // index.html must be revalidated: it names the current asset hashes.
+            HandlerFunction<ServerResponse> page = request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                    .cacheControl(CacheControl.noCache()).bodyValue(index);
+            routes.resources(root + "/assets/**", new ClassPathResource("static" + root + "/assets/"),
+                    (resource, headers) -> headers.setCacheControl(ASSETS));
+            routes.route(GET(root).or(GET(root + "/")).and(built), page);
+            routes.route(GET(root + "/**").and(built).and(WebPages::isClientRoute), page);
+        }
+        return routes.build();
+    }
+
+    /** A client-side route looks like a folder ({@code /portal/orders}); a file name ({@code x.js}) is not one. */
+    static boolean isClientRoute(ServerRequest request) {
+        String path = request.requestPath().pathWithinApplication().value();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return !last.contains(".");
     }
 }

@@ -175,7 +175,15 @@ public class Deliverer {
         row.httpStatus = httpStatus(result);
         row.outcome = result.outcome();
         row.error = error(result);
+        row.responseExcerpt = answer(result);
         return row;
+    }
+
+    private static String answer(AttemptResult result) {
+        if (result instanceof AttemptResult.Delivered d) {
+            return d.answer();
+        }
+        return result instanceof AttemptResult.Rejected r ? r.answer() : null;
     }
 
     private static Integer httpStatus(AttemptResult result) {

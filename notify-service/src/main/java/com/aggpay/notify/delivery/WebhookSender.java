@@ -27,7 +27,6 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
-import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -100,12 +99,12 @@ public class WebhookSender implements AutoCloseable {
         request.setHeader(WebhookSignature.HEADER, signature);
         request.setBody(bytes, JSON);
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
-        Future<Message<HttpResponse, Void>> call = client.execute(SimpleRequestProducer.create(request),
-                new BasicResponseConsumer<>(new DiscardingEntityConsumer<>()),
+        Future<Message<HttpResponse, byte[]>> call = client.execute(SimpleRequestProducer.create(request),
+                new BasicResponseConsumer<>(new AnswerExcerpt()),
                 new FutureCallback<>() {
                     @Override
-                    public void completed(Message<HttpResponse, Void> response) {
-                        result.complete(classify(response.getHead().getCode()));
+                    public void completed(Message<HttpResponse, byte[]> response) {
+                        result.complete(classify(response.getHead().getCode(), response.getBody()));
                     }
 
                     @Override
@@ -126,7 +125,15 @@ public class WebhookSender implements AutoCloseable {
     }
 
     static AttemptResult classify(int status) {
-        return status >= 200 && status < 300 ? new AttemptResult.Delivered(status) : new AttemptResult.Rejected(status);
+        return classify(status, null);
+    }
+
+    /** @param answer the first bytes of the answer's body (see {@link AnswerExcerpt}) */
+    static AttemptResult classify(int status, byte[] answer) {
+        // new String replaces malformed (or cut-off) UTF-8 sequences, so any bytes make storable text
+        String text = answer == null || answer.length == 0 ? null : new String(answer, StandardCharsets.UTF_8);
+        return status >= 200 && status < 300 ? new AttemptResult.Delivered(status, text)
+                : new AttemptResult.Rejected(status, text);
     }
 
     static AttemptResult classify(Throwable error) {

@@ -6,15 +6,23 @@ public sealed interface AttemptResult {
     /** The outcome word stored on the attempt row and used as the metric tag. */
     String outcome();
 
-    /** A 2xx answer: the merchant has the event. */
-    record Delivered(int httpStatus) implements AttemptResult {
+    /** A 2xx answer: the merchant has the event. {@code answer}: the start of its body, null when empty. */
+    record Delivered(int httpStatus, String answer) implements AttemptResult {
+        public Delivered(int httpStatus) {
+            this(httpStatus, null);
+        }
+
         public String outcome() {
             return "DELIVERED";
         }
     }
 
-    /** The merchant answered, but not with 2xx. */
-    record Rejected(int httpStatus) implements AttemptResult {
+    /** The merchant answered, but not with 2xx. {@code answer}: the start of its body, null when empty. */
+    record Rejected(int httpStatus, String answer) implements AttemptResult {
+        public Rejected(int httpStatus) {
+            this(httpStatus, null);
+        }
+
         public String outcome() {
             return "HTTP_ERROR";
         }

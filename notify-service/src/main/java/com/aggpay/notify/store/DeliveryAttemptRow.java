@@ -12,5 +12,7 @@ public class DeliveryAttemptRow {
     public long durationMs;
     public Integer httpStatus;
     public String error;
+    /** The first bytes of the merchant's answer body; null when it had none. */
+    public String responseExcerpt;
     public String outcome;
 }

@@ -1,0 +1,21 @@
+package com.aggpay.merchant.portal.reads;
+
+import java.util.Map;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/** notify-service's portal endpoints ({@code /internal/portal/webhooks/**}, allowed for merchant-service only). */
+@FeignClient(name = "notify-service", contextId = "portalWebhooksClient", path = "/internal/portal/webhooks")
+interface PortalWebhooksClient {
+
+    @GetMapping("/events")
+    PortalPage events(@RequestParam Map<String, String> query);
+
+    /** 202 with the event, its new delivery run started. */
+    @PostMapping("/events/{event_id}/resend")
+    JsonNode resend(@PathVariable("event_id") String eventId, @RequestParam("mch_no") String mchNo);
+}

@@ -1,0 +1,47 @@
+import { pick } from '../paging'
+
+// A webhook event and its delivery attempts as both the portal and the console list them; names read tolerantly.
+export interface DeliveryAttempt {
+  seq: number
+  at: string
+  status: number | null
+  outcome: string
+  error: string
+  durationMs: number | null
+}
+
+export interface WebhookEvent {
+  id: string
+  type: string
+  state: string
+  createdAt: string
+  subject: string
+  appId: string
+  url: string
+  attempts: DeliveryAttempt[]
+}
+
+export function readEvent(raw: unknown): WebhookEvent {
+  const attempts = (pick<unknown[]>(raw, 'attempts', 'deliveries') ?? []).map((a, i): DeliveryAttempt => {
+    const status = pick<number>(a, 'status_code', 'http_status', 'response_status', 'status')
+    return {
+      seq: pick<number>(a, 'attempt', 'attempt_no', 'seq') ?? i + 1,
+      at: pick<string>(a, 'at', 'attempted_at', 'created_at', 'sent_at') ?? '',
+      status: typeof status === 'number' ? status : null,
+      outcome: pick<string>(a, 'outcome', 'result', 'state') ?? '',
+      error: pick<string>(a, 'error', 'error_message', 'message') ?? '',
+      durationMs: pick<number>(a, 'duration_ms', 'latency_ms', 'elapsed_ms') ?? null,
+    }
+  })
+  const data = pick<Record<string, unknown>>(raw, 'data')
+  return {
+    id: pick<string>(raw, 'event_id', 'id') ?? '',
+    type: pick<string>(raw, 'type', 'event_type') ?? '',
+    state: pick<string>(raw, 'state', 'status', 'delivery_state') ?? '',
+    createdAt: pick<string>(raw, 'created_at', 'at') ?? '',
+    subject: pick<string>(raw, 'pay_order_id', 'refund_id', 'subject_id') ?? pick<string>(data, 'pay_order_id', 'refund_id') ?? '',
+    appId: pick<string>(raw, 'app_id') ?? '',
+    url: pick<string>(raw, 'url', 'notify_url', 'endpoint') ?? '',
+    attempts,
+  }
+}
