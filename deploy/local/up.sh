@@ -33,7 +33,10 @@ needs_build=false
 for entry in "${SERVICES[@]}"; do
   read -r name module port <<<"$entry"
   jar=$(jar_of "$module")
-  if [ -z "$jar" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/contracts/src" -newer "$jar" -type f -print -quit)" ]; then
+  # the gateway also packages the web front ends (web/, built with the machine's Node by web/build.sh)
+  sources=("$ROOT/$module/src" "$ROOT/contracts/src")
+  [ "$module" = gateway-service ] && sources+=("$ROOT/web/src" "$ROOT/web/portal" "$ROOT/web/admin" "$ROOT/web/package.json")
+  if [ -z "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -print -quit)" ]; then
     needs_build=true
   fi
 done
@@ -46,6 +49,8 @@ alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 export AGGPAY_KEYS_DIR="$KEYS"
+# merchants' licence images (KYC), outside the database
+export AGGPAY_KYC_LICENCE_DIR="${AGGPAY_KYC_LICENCE_DIR:-$LOCAL/licences}"
 # Serial GC: no GC threads competing with seven JVMs for two cores. A fixed young generation of 192 MB: at a few
 # hundred orders/s the 64 MB start heap collected several times a second (docs/benchmarks.md, issue 9).
 JAVA_OPTS="${AGGPAY_JAVA_OPTS:--Xms384m -Xmx512m -Xmn192m -XX:+UseSerialGC}"
@@ -99,6 +104,8 @@ cat <<TXT
 
 AggPay is running (local mode, demo data seeded).
   Merchant API (gateway)   http://127.0.0.1:8080/api/v1
+  Merchant portal          http://127.0.0.1:8080/portal/   (demo login demo@aggpay.local / demo-merchant-local-only, or sign up)
+  Operator console         http://127.0.0.1:8080/admin/    (admin / admin-local-only)
   merchant / order / router / notify services   :8081 / :8082 / :8083 / :8084 (internal)
   Channel simulator        http://127.0.0.1:9090   (hooks: /_sim/pay, /_sim/trades, /_sim/faults)
   Demo webhook receiver    http://127.0.0.1:$WEBHOOK_RECEIVER_PORT/webhooks   (log: $LOGS/webhook-receiver.log)

@@ -63,6 +63,7 @@ export interface Order {
   paid_at?: string | null
   attempts?: unknown[]
   routing_attempts?: unknown[]
+  refunds?: Refund[]
 }
 
 export interface Refund {
@@ -101,7 +102,12 @@ export const portalApi = {
   webhookEvents: (query: Query) => http.get<unknown>('/webhooks/events', query),
   resendEvent: (eventId: string) => http.post<unknown>(`/webhooks/events/${encodeURIComponent(eventId)}/resend`),
   orders: (query: Query) => http.get<unknown>('/orders', query),
-  order: (payOrderId: string) => http.get<Order>(`/orders/${encodeURIComponent(payOrderId)}`),
+  // GET /orders/{id} answers {order, attempts, refunds}: the drawer reads one Order with its attempts and refunds
+  async order(payOrderId: string): Promise<Order> {
+    const detail = await http.get<{ order: Order; attempts?: unknown[]; refunds?: Refund[] }>(
+      `/orders/${encodeURIComponent(payOrderId)}`)
+    return { ...detail.order, attempts: detail.attempts ?? [], refunds: detail.refunds ?? [] }
+  },
   refund: (body: { pay_order_id: string; amount: number; reason: string; mch_refund_no?: string }) =>
     http.post<Refund>('/refunds', body),
   refunds: (query: Query) => http.get<unknown>('/refunds', query),

@@ -22,7 +22,12 @@ const zh = {
       APPROVED: '已通过审核，可以创建应用并开始收款。',
       REJECTED: '请根据驳回原因修改资料后重新提交。',
     },
-    actions: { SUBMITTED: '提交审核', APPROVED: '审核通过', REJECTED: '审核驳回', SIGNED_UP: '注册', KYC_SAVED: '保存资料' },
+    actions: { SUBMITTED: '提交审核', KYC_SUBMITTED: '提交审核', APPROVED: '审核通过', REJECTED: '审核驳回', SIGNED_UP: '注册', KYC_SAVED: '保存资料' },
+    categories: {
+      RETAIL: '零售', CATERING: '餐饮', GROCERY: '生鲜超市', ONLINE_SERVICES: '线上服务', EDUCATION: '教育培训',
+      TRAVEL: '旅游出行', ENTERTAINMENT: '休闲娱乐', HEALTHCARE: '医疗健康', OTHER: '其他',
+    },
+    maskedKept: '已保存（{value}），不修改请留空',
     fields: {
       company_name: '公司名称', uscc: '统一社会信用代码', legal_person: '法定代表人', legal_person_id_no: '法定代表人身份证号',
       contact_phone: '联系电话', business_category: '经营类目', settlement_account_name: '结算账户名',
@@ -30,7 +35,7 @@ const zh = {
     },
     placeholders: {
       company_name: '与营业执照一致', uscc: '18 位，如 91350100M000100Y43', legal_person: '', legal_person_id_no: '18 位身份证号',
-      contact_phone: '手机号', business_category: '如 餐饮', settlement_account_name: '一般与公司名称一致',
+      contact_phone: '手机号', business_category: '请选择', settlement_account_name: '一般与公司名称一致',
       settlement_bank: '如 招商银行上海分行', settlement_account_no: '',
     },
   },
@@ -100,7 +105,12 @@ const en: typeof zh = {
       APPROVED: 'Approved: create an app and start taking payments.',
       REJECTED: 'Change your details as the reason says, then resubmit.',
     },
-    actions: { SUBMITTED: 'Submitted', APPROVED: 'Approved', REJECTED: 'Rejected', SIGNED_UP: 'Signed up', KYC_SAVED: 'Details saved' },
+    actions: { SUBMITTED: 'Submitted', KYC_SUBMITTED: 'Submitted', APPROVED: 'Approved', REJECTED: 'Rejected', SIGNED_UP: 'Signed up', KYC_SAVED: 'Details saved' },
+    categories: {
+      RETAIL: 'Retail', CATERING: 'Catering', GROCERY: 'Grocery', ONLINE_SERVICES: 'Online services',
+      EDUCATION: 'Education', TRAVEL: 'Travel', ENTERTAINMENT: 'Entertainment', HEALTHCARE: 'Healthcare', OTHER: 'Other',
+    },
+    maskedKept: 'Saved ({value}); leave empty to keep it',
     fields: {
       company_name: 'Company name', uscc: 'Unified social credit code', legal_person: 'Legal representative',
       legal_person_id_no: 'Legal representative ID number', contact_phone: 'Contact phone',
@@ -109,7 +119,7 @@ const en: typeof zh = {
     },
     placeholders: {
       company_name: 'As on the business licence', uscc: '18 characters, e.g. 91350100M000100Y43', legal_person: '',
-      legal_person_id_no: '18-character ID number', contact_phone: 'Mobile number', business_category: 'e.g. Catering',
+      legal_person_id_no: '18-character ID number', contact_phone: 'Mobile number', business_category: 'Choose one',
       settlement_account_name: 'Usually the company name', settlement_bank: 'e.g. China Merchants Bank Shanghai',
       settlement_account_no: '',
     },

@@ -33,7 +33,7 @@ export const commonMessages = {
     },
     webhooks: {
       eventId: '事件 ID', type: '类型', subject: '订单号', state: '状态', attempts: '投递次数', createdAt: '创建时间',
-      resend: '重新发送', resent: '已重新发送 {id}', noAttempts: '尚未投递', at: '时间', httpStatus: 'HTTP 状态',
+      resend: '重新发送', resent: '已重新发送 {id}', noAttempts: '尚未投递', answer: '应答内容', at: '时间', httpStatus: 'HTTP 状态',
       outcome: '结果', duration: '耗时 ms', error: '错误',
     },
     states: {
@@ -76,7 +76,7 @@ export const commonMessages = {
     },
     webhooks: {
       eventId: 'Event ID', type: 'Type', subject: 'Order', state: 'State', attempts: 'Attempts', createdAt: 'Created',
-      resend: 'Resend', resent: 'Resent {id}', noAttempts: 'Not delivered yet', at: 'Time', httpStatus: 'HTTP status',
+      resend: 'Resend', resent: 'Resent {id}', noAttempts: 'Not delivered yet', answer: 'Answer', at: 'Time', httpStatus: 'HTTP status',
       outcome: 'Outcome', duration: 'Duration ms', error: 'Error',
     },
     states: {

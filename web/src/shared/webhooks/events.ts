@@ -8,6 +8,8 @@ export interface DeliveryAttempt {
   outcome: string
   error: string
   durationMs: number | null
+  /** The first bytes of the endpoint's answer, as notify-service recorded them. */
+  excerpt: string
 }
 
 export interface WebhookEvent {
@@ -26,14 +28,15 @@ export function readEvent(raw: unknown): WebhookEvent {
     const status = pick<number>(a, 'status_code', 'http_status', 'response_status', 'status')
     return {
       seq: pick<number>(a, 'attempt', 'attempt_no', 'seq') ?? i + 1,
-      at: pick<string>(a, 'at', 'attempted_at', 'created_at', 'sent_at') ?? '',
+      at: pick<string>(a, 'at', 'started_at', 'attempted_at', 'created_at', 'sent_at') ?? '',
       status: typeof status === 'number' ? status : null,
       outcome: pick<string>(a, 'outcome', 'result', 'state') ?? '',
       error: pick<string>(a, 'error', 'error_message', 'message') ?? '',
       durationMs: pick<number>(a, 'duration_ms', 'latency_ms', 'elapsed_ms') ?? null,
+      excerpt: pick<string>(a, 'response_excerpt', 'excerpt') ?? '',
     }
   })
-  const data = pick<Record<string, unknown>>(raw, 'data')
+  const data = pick<Record<string, unknown>>(raw, 'data') ?? pick<Record<string, unknown>>(body(raw), 'data')
   return {
     id: pick<string>(raw, 'event_id', 'id') ?? '',
     type: pick<string>(raw, 'type', 'event_type') ?? '',
@@ -43,5 +46,16 @@ export function readEvent(raw: unknown): WebhookEvent {
     appId: pick<string>(raw, 'app_id') ?? '',
     url: pick<string>(raw, 'url', 'notify_url', 'endpoint') ?? '',
     attempts,
+  }
+}
+
+/** notify-service lists each event with the exact body it sends (a JSON string): the order or refund is in it. */
+function body(raw: unknown): unknown {
+  const text = pick<string>(raw, 'body')
+  if (typeof text !== 'string') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }

@@ -19,7 +19,7 @@ export function readDashboard(raw: unknown): Dashboard {
     const nested = pick<Record<string, number>>(row, 'by_pay_way')
     const entries: [string, number][] = nested
       ? Object.entries(nested)
-      : [[pick<string>(row, 'pay_way') ?? 'ALL', pick<number>(row, 'amount', 'volume', 'success_amount') ?? 0]]
+      : [[pick<string>(row, 'pay_way') ?? 'ALL', pick<number>(row, 'paid_amount', 'amount', 'volume', 'success_amount') ?? 0]]
     for (const [way, amount] of entries) {
       const list = byWay.get(way) ?? new Array<number>(24).fill(0)
       list[hour] += Number(amount) || 0
@@ -27,8 +27,8 @@ export function readDashboard(raw: unknown): Dashboard {
     }
   }
   return {
-    volume: pick<number>(raw, 'volume', 'success_amount', 'total_amount', 'amount') ?? 0,
-    count: pick<number>(raw, 'count', 'success_count', 'order_count') ?? 0,
+    volume: pick<number>(raw, 'paid_amount', 'volume', 'success_amount', 'total_amount', 'amount') ?? 0,
+    count: pick<number>(raw, 'paid_count', 'count', 'success_count', 'order_count') ?? 0,
     successRate: pick<number>(raw, 'success_rate') ?? null,
     hours,
     series: [...byWay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([payWay, amounts]) => ({ payWay, amounts })),

@@ -24,3 +24,8 @@ export function emptyKyc(): Kyc {
 export function isMasked(value: unknown): boolean {
   return typeof value === 'string' && value.includes('*')
 }
+
+/** merchant-service's business categories (channel-router gives each its default contracts): never renamed. */
+export const BUSINESS_CATEGORIES = [
+  'RETAIL', 'CATERING', 'GROCERY', 'ONLINE_SERVICES', 'EDUCATION', 'TRAVEL', 'ENTERTAINMENT', 'HEALTHCARE', 'OTHER',
+] as const

@@ -72,6 +72,7 @@ final class Platform implements AutoCloseable {
         env.put("AGGPAY_REDIS_KEY_PREFIX", "aggpaye2e");
         env.put("AGGPAY_TOPIC_PREFIX", "aggpaye2e-" + UUID.randomUUID().toString().substring(0, 8));
         env.put("AGGPAY_KEYS_DIR", keys.toString());
+        env.put("AGGPAY_KYC_LICENCE_DIR", logs.resolve("licences").toString());
         env.put("AGGPAY_MERCHANT_URL", "http://127.0.0.1:" + port("merchant-service"));
         env.put("AGGPAY_ORDER_URL", "http://127.0.0.1:" + port("order-service"));
         env.put("AGGPAY_ROUTER_URL", "http://127.0.0.1:" + port("channel-router-service"));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** A merchant's webhook endpoint: verifies each delivery's signature with the webhook secret and keeps it. */
 final class WebhookInbox implements AutoCloseable {
@@ -21,11 +22,17 @@ final class WebhookInbox implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     WebhookInbox(String webhookSecret) throws IOException {
+        this(() -> webhookSecret);
+    }
+
+    /** For an app whose webhook secret is known only after its endpoint had to exist (it is shown when created). */
+    WebhookInbox(Supplier<String> webhookSecret) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/webhooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean valid = WebhookSignature.verify(webhookSecret,
+            String secret = webhookSecret.get();
+            boolean valid = secret != null && WebhookSignature.verify(secret,
                     exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body, Clock.systemUTC(),
                     Duration.ofMinutes(5));
             deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_ID_HEADER),

@@ -124,7 +124,7 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
                                     ? reject(exchange, signed, app.appId(), ErrorCode.SIGNATURE_INVALID,
                                             "The signature does not match the request.")
                                     : authenticated(exchange, chain, auth, found, body,
-                                            answeredWith(exchange, signed, found)));
+                                            answeredWith(exchange, signed, found, auth, app)));
                 });
     }
 
@@ -150,15 +150,20 @@ public class MerchantAuthFilter implements GlobalFilter, Ordered {
                 .defaultIfEmpty(new Verified(app, RequestSignatures.Signer.NONE));
     }
 
-    /** A request signed with the previous secret is answered with that secret, which is what its sender checks. */
-    private ServerHttpResponse answeredWith(ServerWebExchange exchange, ServerHttpResponse signed, Verified found) {
+    /**
+     * An HMAC request is answered with the secret that signed it: the previous one during a grace period, or the
+     * current one of a freshly reloaded app (not the cached copy's, which may be the secret just rotated out).
+     */
+    private ServerHttpResponse answeredWith(ServerWebExchange exchange, ServerHttpResponse signed, Verified found,
+                                            AuthorizationHeader auth, MerchantAppInfo cached) {
         exchange.getAttributes().put(APP_ATTRIBUTE, found.app());
-        if (found.signer() != RequestSignatures.Signer.PREVIOUS_SECRET) {
+        if (auth.isRsa() || (found.app() == cached && found.signer() == RequestSignatures.Signer.CURRENT_KEY)) {
             return signed;
         }
-        ResponseSigner previous = new ResponseSigner.AppSecret(found.app().previousSecretAt(clock.instant()));
-        exchange.getAttributes().put(SIGNER_ATTRIBUTE, previous);
-        return new SignedResponse(exchange.getResponse(), previous, clock);
+        ResponseSigner signer = new ResponseSigner.AppSecret(found.signer() == RequestSignatures.Signer.PREVIOUS_SECRET
+                ? found.app().previousSecretAt(clock.instant()) : found.app().appSecret());
+        exchange.getAttributes().put(SIGNER_ATTRIBUTE, signer);
+        return new SignedResponse(exchange.getResponse(), signer, clock);
     }
 
     private Mono<Void> authenticated(ServerWebExchange exchange, GatewayFilterChain chain, AuthorizationHeader auth,
