@@ -2,14 +2,10 @@ package com.aggpay.merchant.portal.account;
 
 import com.aggpay.contracts.signing.OperatorToken;
 import com.aggpay.merchant.operator.login.ClientAddress;
-import com.aggpay.merchant.operator.login.LoginResult;
+import com.aggpay.merchant.operator.login.LoginAnswer;
 import com.aggpay.merchant.portal.auth.PortalAuthInterceptor;
 import com.aggpay.merchant.portal.auth.PortalUser;
-import com.aggpay.merchant.web.ApiException;
-import com.aggpay.merchant.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -38,13 +34,6 @@ class PortalAccountController {
         }
     }
 
-    record LoginResponse(String token, OffsetDateTime expiresAt) {
-        @Override
-        public String toString() {
-            return "LoginResponse[token=<hidden>, expiresAt=" + expiresAt + "]";
-        }
-    }
-
     record NewUserRequest(String email, String password, String role) {
         @Override
         public String toString() {
@@ -65,28 +54,9 @@ class PortalAccountController {
     }
 
     @PostMapping("/api/portal/login")
-    ResponseEntity<LoginResponse> login(@RequestBody LoginRequest body, HttpServletRequest http) {
-        if (body.email() == null || body.email().isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "email is required.", "email");
-        }
-        if (body.password() == null || body.password().isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "password is required.", "password");
-        }
-        if (body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > PortalAccounts.MAX_PASSWORD_BYTES) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "password is longer than 72 bytes.", "password");
-        }
-        LoginResult result = accounts.login(body.email(), body.password(), ClientAddress.of(http));
-        if (result instanceof LoginResult.LoggedIn loggedIn) {
-            OperatorToken.Claims claims = loggedIn.token().claims();
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
-                    new LoginResponse(loggedIn.token().token(), claims.expiresAt().atOffset(ZoneOffset.UTC)));
-        }
-        if (result instanceof LoginResult.Throttled throttled) {
-            throw ApiException.retryLater(ErrorCode.LOGIN_THROTTLED,
-                    "Too many failed logins for this email or address; try again later.", throttled.retryAfter());
-        }
-        throw new ApiException(ErrorCode.LOGIN_FAILED, "The email or password is wrong.");
+    ResponseEntity<LoginAnswer.LoginResponse> login(@RequestBody LoginRequest body, HttpServletRequest http) {
+        LoginAnswer.requireCredentials(body.email(), "email", body.password());
+        return LoginAnswer.of(accounts.login(body.email(), body.password(), ClientAddress.of(http)), "email");
     }
 
     @PostMapping("/api/portal/logout")

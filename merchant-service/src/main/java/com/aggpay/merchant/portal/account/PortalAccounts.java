@@ -4,6 +4,7 @@ import com.aggpay.contracts.signing.OperatorToken;
 import com.aggpay.merchant.merchant.Merchant;
 import com.aggpay.merchant.merchant.MerchantState;
 import com.aggpay.merchant.merchant.Merchants;
+import com.aggpay.merchant.operator.login.LoginAnswer;
 import com.aggpay.merchant.operator.login.LoginResult;
 import com.aggpay.merchant.operator.login.LoginThrottle;
 import com.aggpay.merchant.operator.login.OperatorLoginProperties;
@@ -43,8 +44,6 @@ public class PortalAccounts {
     /** Enough for any real address, with no spaces or control characters; the mailbox is not verified here. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,189}\\.[A-Za-z]{2,24}");
     static final int MIN_PASSWORD_LENGTH = 10;
-    /** BCrypt reads only the first 72 bytes: a longer password would be silently cut. */
-    static final int MAX_PASSWORD_BYTES = 72;
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger audit = LoggerFactory.getLogger("aggpay.audit");
@@ -187,7 +186,7 @@ public class PortalAccounts {
             throw new ApiException(ErrorCode.INVALID_REQUEST,
                     "password must be at least " + MIN_PASSWORD_LENGTH + " characters.", "password");
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > LoginAnswer.MAX_PASSWORD_BYTES) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "password must be at most 72 bytes.", "password");
         }
         if (password.equalsIgnoreCase(email)) {
