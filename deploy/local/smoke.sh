@@ -37,3 +37,11 @@ print(len(got), all(e.get("signature_valid") for e in got))' "$order_id")
 done
 [ "$hooks" = "1 True" ] || fail "expected one webhook with a valid signature for $order_id, saw: $hooks"
 echo "[smoke] order $order_id paid: SUCCESS, one signed payment.succeeded webhook"
+# The web front ends are part of the front door too: served by the gateway, with their script bundles.
+for page in portal admin; do
+  html=$(curl -fsS "http://127.0.0.1:8080/$page/") || fail "/$page/ is not served"
+  script=$(printf '%s' "$html" | grep -o "/$page/assets/[^\"]*\.js" | head -1)
+  [ -n "$script" ] || fail "/$page/ names no script bundle"
+  curl -fsS -o /dev/null "http://127.0.0.1:8080$script" || fail "/$page/ names $script, which is not served"
+done
+echo "[smoke] /portal/ and /admin/ served with their bundles"
