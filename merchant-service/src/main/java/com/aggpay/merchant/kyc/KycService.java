@@ -10,6 +10,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -99,7 +100,12 @@ public class KycService {
             row.setContactPhone(phone.isEmpty() ? null : phone);
         }
         if (form.businessCategory() != null) {
-            row.setBusinessCategory(form.businessCategory().isBlank() ? null : category(form.businessCategory()));
+            if (form.businessCategory().length() > 64 || form.businessCategory().chars().anyMatch(Character::isISOControl)) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST,
+                        "business_category must be one of " + Arrays.toString(BusinessCategory.values())
+                                + " (or its name).", "business_category");
+            }
+            row.setBusinessCategory(BusinessCategory.parse(form.businessCategory()));
         }
         text(form.settlementAccountName(), "settlement_account_name", 2, 128, row::setSettlementAccountName);
         text(form.settlementBank(), "settlement_bank", 2, 128, row::setSettlementBank);
@@ -186,15 +192,6 @@ public class KycService {
                     param + " must be " + min + " to " + max + " characters without control characters.", param);
         }
         set.accept(trimmed);
-    }
-
-    private static BusinessCategory category(String value) {
-        try {
-            return BusinessCategory.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "business_category must be one of "
-                    + java.util.Arrays.toString(BusinessCategory.values()) + ".", "business_category");
-        }
     }
 
     /** Runs {@code committed} after the transaction commits, {@code rolledBack} if it does not. */

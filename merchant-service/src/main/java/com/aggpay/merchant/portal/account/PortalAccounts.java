@@ -43,7 +43,7 @@ public class PortalAccounts {
 
     /** Enough for any real address, with no spaces or control characters; the mailbox is not verified here. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,189}\\.[A-Za-z]{2,24}");
-    static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MIN_PASSWORD_LENGTH = 8;
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger audit = LoggerFactory.getLogger("aggpay.audit");
