@@ -1,10 +1,5 @@
-import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
-import '@/shared/base.css'
-import App from './App.vue'
+import { startApp } from '@/shared/startApp'
 import { router } from './router'
-import { createAppI18n } from '@/shared/i18n'
 import { adminMessages } from './messages'
 
-createApp(App).use(createAppI18n(adminMessages)).use(ElementPlus).use(router).mount('#app')
+startApp(router, adminMessages)

@@ -8,7 +8,7 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 const STORAGE_KEY = 'aggpay-locale'
 
-type Messages = Record<Locale, Record<string, unknown>>
+export type Messages = Record<Locale, Record<string, unknown>>
 
 function remembered(): Locale {
   const saved = localStorage.getItem(STORAGE_KEY)
