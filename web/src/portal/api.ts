@@ -123,3 +123,10 @@ export async function platformPublicKey(): Promise<{ key_id: string; algorithm: 
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
   return response.json()
 }
+
+/** The merchant API's OpenAPI document is public too (a gateway route of its own), read by the developer page. */
+export async function merchantApiDocument(): Promise<unknown> {
+  const response = await fetch('/api/v1/openapi.json', { headers: { Accept: 'application/json' } })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.json()
+}

@@ -74,6 +74,13 @@ const zh = {
     answers: '平台的每个应答都带有 Aggpay-Timestamp、Aggpay-Nonce 和 Aggpay-Signature，请验签确认应答来自平台。',
     sample: '示例（Node.js）', platformKey: '平台公钥', platformKeyIntro: 'RSA 应用用它验证平台应答的签名。',
     keyId: '密钥 ID', reference: '接口文档', referenceIntro: '完整的 OpenAPI 接口说明：',
+    api: {
+      loadFailed: '接口文档加载失败：{reason}', version: '版本 {version}', count: '{count} 个接口',
+      security: '签名方式：', parameters: '参数', requestBody: '请求体', responses: '应答', none: '无',
+      field: '字段', in: '位置', type: '类型', required: '必填', optional: '可选', description: '说明',
+      status: '状态码', body: '应答体', header: '应答头', noBody: '无应答体', noFields: '无字段',
+      schemes: '签名方式',
+    },
   },
   users: {
     add: '添加成员', added: '成员已添加', role: '角色', createdAt: '加入时间',
@@ -164,6 +171,13 @@ const en: typeof zh = {
     sample: 'Example (Node.js)', platformKey: 'Platform public key',
     platformKeyIntro: 'RSA apps verify the platform’s answers with this key.', keyId: 'Key ID',
     reference: 'API reference', referenceIntro: 'The complete OpenAPI description:',
+    api: {
+      loadFailed: 'The API reference could not be loaded: {reason}', version: 'version {version}',
+      count: '{count} operations', security: 'Signed with:', parameters: 'Parameters', requestBody: 'Request body',
+      responses: 'Responses', none: 'None', field: 'Field', in: 'In', type: 'Type', required: 'Required',
+      optional: 'Optional', description: 'Description', status: 'Status', body: 'Body', header: 'Header',
+      noBody: 'No body', noFields: 'No fields', schemes: 'Signature schemes',
+    },
   },
   users: {
     add: 'Add user', added: 'User added', role: 'Role', createdAt: 'Added',

@@ -8,6 +8,12 @@ import com.aggpay.order.statement.domain.StatementLine;
 import com.aggpay.order.web.ApiException;
 import com.aggpay.order.web.Caller;
 import com.aggpay.order.web.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * orders from before that column existed fall back to the channel's current rate, asked from the router.
  */
 @RestController
+@Tag(name = "Statements", description = "Daily statements with fees.")
 class StatementController {
 
     private static final Logger log = LoggerFactory.getLogger(StatementController.class);
@@ -43,7 +50,16 @@ class StatementController {
     }
 
     @GetMapping("/api/v1/statements/{date}")
-    ResponseEntity<String> statement(Caller caller, @PathVariable String date) {
+    @Operation(operationId = "getStatement", summary = "Download the statement of one day", description = """
+            The app's payments and refunds of one Asia/Shanghai day with fees, as CSV: a row per payment and refund \
+            (type, pay_order_id, mch_order_no, refund_id, mch_refund_no, channel, pay_way, amount, fee, net, time), \
+            then a TOTAL row; lines starting with # are comments.""")
+    @ApiResponse(responseCode = "200", description = "The statement.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "PARAM_INVALID: date is not YYYY-MM-DD.")
+    @ApiResponse(responseCode = "503", description = "ROUTER_UNAVAILABLE: fee rates are not available; try again.")
+    ResponseEntity<String> statement(Caller caller, @Parameter(description = "The day, YYYY-MM-DD (Asia/Shanghai).",
+            example = "2026-11-26", schema = @Schema(format = "date")) @PathVariable String date) {
         LocalDate day = day(date);
         List<StatementLine> lines = rows.of(caller.appId(), ShanghaiDay.of(day));
         // orders carry the rate they were taken at; the router is asked only for orders from before that
