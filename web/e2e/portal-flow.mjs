@@ -1,6 +1,6 @@
 // The merchant's and the operator's story, told through the browser against a running platform:
 // signup → KYC (a bad USCC refused on its field, then fixed) → licence → submit → operator rejects with a reason →
-// merchant reads it, edits, resubmits → operator approves → merchant creates an app and keeps its secrets →
+// merchant reads it, edits, resubmits → operator approves (and sees its default contracts) → merchant creates an app and keeps its secrets →
 // a signed WX_NATIVE order (outside the browser) is paid in the simulator → the order and its webhook delivery show
 // in the portal → resend adds an attempt → both front ends render in 简体中文 and English.
 //
@@ -212,6 +212,9 @@ async function main() {
       await operatorOpensMerchant(admin)
       await admin.locator('[data-test="approve"]').click()
       await admin.locator('[data-test="detail-state"][data-state="APPROVED"]').waitFor()
+      // approval gave the merchant its default channel contracts, which the console shows for routing configuration
+      await admin.locator('[data-test^="contract-enabled-"]').first().waitFor()
+      await shot(admin, '06a-admin-merchant-approved-contracts')
       await portal.reload()
       await portal.locator('[data-test="kyc-status"] [data-state="APPROVED"]').waitFor()
     })
