@@ -4,7 +4,10 @@ import com.aggpay.simulator.crypto.Randoms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -24,12 +27,27 @@ public class OAuthCodes {
     private record Issued(String appId, String payerId, Instant expiresAt) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
 
     public String issue(String appId, String payerId) {
+        return put(Randoms.secureAlnum(32), appId, payerId);
+    }
+
+    /**
+     * A UnionPay userAuthCode: like the real ones, Base64 of 16 random bytes ({@code uskMsSXHS1KBLHZ90+iDzA==}), so
+     * it holds {@code + / =} and a client must URL-decode it exactly once.
+     */
+    public String issueBase64(String appId, String payerId) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return put(Base64.getEncoder().encodeToString(bytes), appId, payerId);
+    }
+
+    private String put(String code, String appId, String payerId) {
         Instant now = Instant.now();
         codes.values().removeIf(c -> c.expiresAt().isBefore(now));
-        String code = Randoms.secureAlnum(32);
         codes.put(code, new Issued(appId, payerId, now.plus(LIFETIME)));
         return code;
     }
@@ -41,6 +59,14 @@ public class OAuthCodes {
             return Optional.empty();
         }
         return Optional.of(issued.payerId());
+    }
+
+    private static byte[] sha512(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A stable id per (app, simulated payer), shaped by {@code prefix} and {@code length} like the wallet's. */
@@ -67,5 +93,14 @@ public class OAuthCodes {
     /** Alipay user_id (the buyer_id of trades): 16 digits starting with 2088. */
     public static String aliUserId(String appId, String payer) {
         return stableId("2088", 16, appId, payer, true);
+    }
+
+    /**
+     * UnionPay appUserId: 64 Base64 characters (48 bytes) like the real ones
+     * ({@code n8xBMa+IhTa3ZJ4fkU1BMbyFuQ2iYNeFadgzEEhOFe/jNwIBjM/rLR6U+nrM0jLk}), stable per wallet app (the name in
+     * appUpIdentifier, e.g. {@code CloudPay}) and payer, the same for every merchant.
+     */
+    public static String upAppUserId(String walletApp, String payer) {
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(sha512("up|" + walletApp + '|' + payer), 48));
     }
 }

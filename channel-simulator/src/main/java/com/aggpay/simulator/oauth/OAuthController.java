@@ -24,6 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *     (stands for {@code openauth.alipay.com/oauth2/publicAppAuthorize.htm}) → 302 to
  *     {@code redirect_uri?app_id=…&source=alipay_wallet&scope=auth_base&auth_code=…&state=…}; the platform then
  *     calls {@code alipay.system.oauth.token} on {@code /gateway.do}, which answers {@code user_id} (the buyer_id).</li>
+ * <li>UnionPay (云闪付): {@code GET /_sim/oauth/unionpay/userAuth} and {@code POST /_sim/oauth/unionpay/backTransReq.do},
+ *     see {@link UpUserAuthController}.</li>
  * </ul>
  */
 @RestController

@@ -7,9 +7,6 @@ import com.aggpay.simulator.fault.Faults;
 import com.aggpay.simulator.web.Replies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +74,6 @@ public class UpGateway {
                 : UpTransactions.result(UpCodes.NOT_PERMITTED, "fileTransReq takes txnType 76"));
     }
 
-    static boolean validTxnTime(String text) {
-        if (text == null || !text.matches("[0-9]{14}")) {
-            return false;
-        }
-        try {
-            LocalDateTime.parse(text, UpNumbers.TXN_TIME.withResolverStyle(ResolverStyle.SMART));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
     private DeferredResult<ResponseEntity<byte[]>> call(Map<String, String> p, boolean create,
             BiFunction<UpAccount, Map<String, String>, Map<String, String>> transaction) {
         Optional<UpAccount> account = accounts.unionpay(p.get("merId"));
@@ -103,7 +88,7 @@ public class UpGateway {
                 return reply(account.get(), p, UpTransactions.result(UpCodes.MISSING, missing));
             }
             if (!"5.1.0".equals(p.get("version")) || !"UTF-8".equalsIgnoreCase(p.get("encoding"))
-                    || !"01".equals(p.get("signMethod")) || !validTxnTime(p.get("txnTime"))) {
+                    || !"01".equals(p.get("signMethod")) || !UpWire.validTxnTime(p.get("txnTime"))) {
                 return reply(account.get(), p, UpTransactions.result(UpCodes.FORMAT,
                         "version 5.1.0, encoding UTF-8, signMethod 01 and txnTime yyyyMMddHHmmss are required"));
             }

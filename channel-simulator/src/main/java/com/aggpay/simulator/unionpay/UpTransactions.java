@@ -225,7 +225,7 @@ class UpTransactions {
         if (!ORDER_ID.matcher(p.get("orderId")).matches()) {
             return "orderId must be 8-40 letters or digits";
         }
-        if (!UpGateway.validTxnTime(p.get("txnTime"))) {
+        if (!UpWire.validTxnTime(p.get("txnTime"))) {
             return "txnTime must be yyyyMMddHHmmss";
         }
         if (p.containsKey("txnAmt") && !AMOUNT.matcher(p.get("txnAmt")).matches()) {

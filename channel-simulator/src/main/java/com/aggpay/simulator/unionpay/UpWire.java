@@ -8,6 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,21 +19,21 @@ import java.util.stream.Collectors;
 /**
  * UnionPay's wire text, written independently of the platform's code. Signing (signMethod=01): every field but
  * {@code signature}, sorted by name, {@code k=v&…}; SHA-256 of that as lowercase hex; SHA256withRSA over the hex
- * string's bytes; Base64.
+ * string's bytes; Base64. Public for the simulator's other UnionPay endpoints (the user-id exchange in {@code oauth}).
  */
-final class UpWire {
+public final class UpWire {
 
     private UpWire() {
     }
 
-    static String signContent(Map<String, String> fields) {
+    public static String signContent(Map<String, String> fields) {
         return fields.keySet().stream().filter(name -> !name.equals("signature")).sorted()
                 .map(name -> name + "=" + Objects.requireNonNullElse(fields.get(name), ""))
                 .collect(Collectors.joining("&"));
     }
 
     /** SHA-256 of the UTF-8 text, as the 64 lowercase hex digits UnionPay signs. */
-    static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -41,18 +44,31 @@ final class UpWire {
         return "0".repeat(64 - hex.length()) + hex;
     }
 
-    static String sign(PrivateKey key, Map<String, String> fields) {
+    public static String sign(PrivateKey key, Map<String, String> fields) {
         return Rsa.sign(key, sha256Hex(signContent(fields)));
     }
 
-    static boolean verify(PublicKey key, Map<String, String> fields) {
+    public static boolean verify(PublicKey key, Map<String, String> fields) {
         return Rsa.verify(key, sha256Hex(signContent(fields)), fields.get("signature"));
     }
 
     /** Answers are raw {@code k=v&…} (not URL-encoded), as UnionPay's gateway writes them. */
-    static String answer(Map<String, String> fields) {
+    public static String answer(Map<String, String> fields) {
         return new TreeMap<>(fields).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
+    }
+
+    /** {@code txnTime}: 14 digits of a real Beijing date and time. */
+    public static boolean validTxnTime(String text) {
+        if (text == null || !text.matches("[0-9]{14}")) {
+            return false;
+        }
+        try {
+            LocalDateTime.parse(text, UpNumbers.TXN_TIME.withResolverStyle(ResolverStyle.SMART));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Notifications are ordinary URL-encoded form posts. */
