@@ -143,17 +143,25 @@ public class AliGateway {
         return AliTrades.Result.ok(Map.of("bill_download_url", url), null);
     }
 
-    /** {@code alipay.system.oauth.token}: an auth_code of the auth_base stand-in → the payer's user_id (buyer_id). */
+    /**
+     * {@code alipay.system.oauth.token}: an auth_code of the auth_base stand-in → the payer's user_id (buyer_id), or its
+     * open_id (buyer_open_id) for a code issued with {@code sim_openid=1}.
+     */
     private AliTrades.Result oauthToken(AliAccount account, Map<String, String> params) {
         if (!"authorization_code".equals(params.get("grant_type"))) {
             return AliTrades.Result.fail("40002", "isv.grant-type-invalid", "不支持的grantType");
         }
-        Optional<String> payer = oauthCodes.redeem(account.appId(), params.get("code"));
-        if (payer.isEmpty()) {
+        Optional<OAuthCodes.Grant> grant = oauthCodes.redeemGrant(account.appId(), params.get("code"));
+        if (grant.isEmpty()) {
             return AliTrades.Result.fail("40002", "isv.code-invalid", "授权码code无效");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("user_id", OAuthCodes.aliUserId(account.appId(), payer.get()));
+        // Apps created since 2023 know payers by OpenID only: no user_id in the answer (API.md: sim_openid=1).
+        if (grant.get().openId()) {
+            fields.put("open_id", OAuthCodes.aliOpenId(account.appId(), grant.get().payerId()));
+        } else {
+            fields.put("user_id", OAuthCodes.aliUserId(account.appId(), grant.get().payerId()));
+        }
         fields.put("access_token", "authbseB" + Randoms.alnum(32));
         fields.put("expires_in", 1296000);
         fields.put("refresh_token", "authbseB" + Randoms.alnum(32));

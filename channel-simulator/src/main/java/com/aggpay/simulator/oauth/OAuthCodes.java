@@ -24,7 +24,14 @@ public class OAuthCodes {
 
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
-    private record Issued(String appId, String payerId, Instant expiresAt) {
+    private record Issued(String appId, String payerId, boolean openId, Instant expiresAt) {
+    }
+
+    /**
+     * Who an Alipay auth_code stands for, and how the app knows payers: by user_id (2088…), or by OpenID, as Alipay
+     * answers apps created since 2023.
+     */
+    public record Grant(String payerId, boolean openId) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,7 +39,12 @@ public class OAuthCodes {
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
 
     public String issue(String appId, String payerId) {
-        return put(Randoms.secureAlnum(32), appId, payerId);
+        return put(Randoms.secureAlnum(32), appId, payerId, false);
+    }
+
+    /** An Alipay auth_code whose token exchange answers an OpenID instead of a user_id. */
+    public String issueForOpenId(String appId, String payerId) {
+        return put(Randoms.secureAlnum(32), appId, payerId, true);
     }
 
     /**
@@ -42,23 +54,28 @@ public class OAuthCodes {
     public String issueBase64(String appId, String payerId) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return put(Base64.getEncoder().encodeToString(bytes), appId, payerId);
+        return put(Base64.getEncoder().encodeToString(bytes), appId, payerId, false);
     }
 
-    private String put(String code, String appId, String payerId) {
+    private String put(String code, String appId, String payerId, boolean openId) {
         Instant now = Instant.now();
         codes.values().removeIf(c -> c.expiresAt().isBefore(now));
-        codes.put(code, new Issued(appId, payerId, now.plus(LIFETIME)));
+        codes.put(code, new Issued(appId, payerId, openId, now.plus(LIFETIME)));
         return code;
     }
 
     /** The payer behind the code, once; empty for an unknown, used, expired or other app's code. */
     public Optional<String> redeem(String appId, String code) {
+        return redeemGrant(appId, code).map(Grant::payerId);
+    }
+
+    /** The payer behind the code and how the app knows payers, once; empty as for {@link #redeem}. */
+    public Optional<Grant> redeemGrant(String appId, String code) {
         Issued issued = code == null ? null : codes.remove(code);
         if (issued == null || !issued.appId().equals(appId) || issued.expiresAt().isBefore(Instant.now())) {
             return Optional.empty();
         }
-        return Optional.of(issued.payerId());
+        return Optional.of(new Grant(issued.payerId(), issued.openId()));
     }
 
     private static byte[] sha512(String text) {
@@ -93,6 +110,14 @@ public class OAuthCodes {
     /** Alipay user_id (the buyer_id of trades): 16 digits starting with 2088. */
     public static String aliUserId(String appId, String payer) {
         return stableId("2088", 16, appId, payer, true);
+    }
+
+    /**
+     * Alipay OpenID (apps created since 2023 get one instead of a user_id): 46 characters, per app and payer, like
+     * {@code 074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5}.
+     */
+    public static String aliOpenId(String appId, String payer) {
+        return stableId("0", 46, "openid|" + appId, payer, false);
     }
 
     /**

@@ -20,10 +20,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <li>{@code GET /_sim/oauth/wx/access_token?appid&secret&code&grant_type=authorization_code}
  *     (stands for {@code api.weixin.qq.com/sns/oauth2/access_token}) → {@code {"access_token",…,"openid","scope"}}
  *     or {@code {"errcode":40029,"errmsg":"invalid code"}}</li>
- * <li>{@code GET /_sim/oauth/alipay/authorize?app_id&scope=auth_base&redirect_uri&state[&sim_payer]}
+ * <li>{@code GET /_sim/oauth/alipay/authorize?app_id&scope=auth_base&redirect_uri&state[&sim_payer][&sim_openid=1]}
  *     (stands for {@code openauth.alipay.com/oauth2/publicAppAuthorize.htm}) → 302 to
  *     {@code redirect_uri?app_id=…&source=alipay_wallet&scope=auth_base&auth_code=…&state=…}; the platform then
- *     calls {@code alipay.system.oauth.token} on {@code /gateway.do}, which answers {@code user_id} (the buyer_id).</li>
+ *     calls {@code alipay.system.oauth.token} on {@code /gateway.do}, which answers {@code user_id} (the buyer_id),
+ *     or with {@code sim_openid=1} only {@code open_id}, as for Alipay apps created since 2023.</li>
  * <li>UnionPay (云闪付): {@code GET /_sim/oauth/unionpay/userAuth} and {@code POST /_sim/oauth/unionpay/backTransReq.do},
  *     see {@link UpUserAuthController}.</li>
  * </ul>
@@ -72,13 +73,15 @@ public class OAuthController {
     public ResponseEntity<Map<String, Object>> aliAuthorize(@RequestParam("app_id") String appId,
             @RequestParam("redirect_uri") String redirectUri, @RequestParam(required = false) String scope,
             @RequestParam(required = false) String state,
-            @RequestParam(name = "sim_payer", defaultValue = "payer") String payer) {
+            @RequestParam(name = "sim_payer", defaultValue = "payer") String payer,
+            @RequestParam(name = "sim_openid", defaultValue = "0") String openId) {
         if (!absoluteHttp(redirectUri) || !("auth_base".equals(scope) || "auth_user".equals(scope))) {
             return ResponseEntity.badRequest().body(Map.of("error", "redirect_uri or scope invalid"));
         }
         URI target = UriComponentsBuilder.fromUriString(redirectUri).queryParam("app_id", appId)
                 .queryParam("source", "alipay_wallet").queryParam("scope", scope)
-                .queryParam("auth_code", codes.issue(appId, payer))
+                .queryParam("auth_code",
+                        "1".equals(openId) ? codes.issueForOpenId(appId, payer) : codes.issue(appId, payer))
                 .queryParamIfPresent("state", java.util.Optional.ofNullable(state)).encode().build().toUri();
         return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
     }

@@ -32,11 +32,26 @@ class OAuthControllerTest {
     @Test
     void alipay_auth_base_redirects_back_with_an_auth_code_for_that_app_only() {
         ResponseEntity<?> redirect = oauth.aliAuthorize("2021000000000001", "https://pay.example/cashier/ali",
-                "auth_base", "st-2", "bob");
+                "auth_base", "st-2", "bob", "0");
         Map<String, String> query = query(redirect.getHeaders().getLocation());
         assertThat(query).containsEntry("app_id", "2021000000000001").containsEntry("scope", "auth_base")
                 .containsEntry("state", "st-2").containsKey("auth_code");
         assertThat(codes.redeem("2021000000000002", query.get("auth_code"))).isEmpty();
+    }
+
+    @Test
+    void with_sim_openid_the_alipay_code_stands_for_an_openid_payer_like_apps_created_since_2023() {
+        ResponseEntity<?> redirect = oauth.aliAuthorize("2021000000000001", "https://pay.example/cashier/ali",
+                "auth_base", "st-3", "carol", "1");
+        String code = query(redirect.getHeaders().getLocation()).get("auth_code");
+
+        assertThat(codes.redeemGrant("2021000000000001", code)).contains(new OAuthCodes.Grant("carol", true));
+        assertThat(codes.redeemGrant("2021000000000001", code)).isEmpty();
+        String openId = OAuthCodes.aliOpenId("2021000000000001", "carol");
+        assertThat(openId).hasSize(46).startsWith("0").isNotEqualTo(OAuthCodes.aliOpenId("2021000000000002", "carol"));
+        String plain = query(oauth.aliAuthorize("2021000000000001", "https://pay.example/cashier/ali", "auth_base",
+                null, "carol", "0").getHeaders().getLocation()).get("auth_code");
+        assertThat(codes.redeemGrant("2021000000000001", plain)).contains(new OAuthCodes.Grant("carol", false));
     }
 
     @Test
