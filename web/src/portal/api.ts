@@ -77,6 +77,20 @@ export interface Refund {
 
 export interface PortalUser { email: string; role: string; created_at?: string; user_id?: string }
 
+/** A store's static code (聚合码): `qr_url` is what the printed QR code encodes. */
+export interface Store {
+  store_code: string
+  name: string
+  qr_url: string
+  app_id: string
+  state: 'ACTIVE' | 'DISABLED'
+  /** The code issued in this one's place by a re-issue. */
+  replaced_by?: string | null
+  created_at?: string
+}
+
+const storePath = (code: string) => `/stores/${encodeURIComponent(code)}`
+
 export const portalApi = {
   signup: (body: { email: string; password: string; company_name: string }) =>
     http.request<{ merchant_id: string; state: string }>('POST', '/signup', { json: body, anonymous: true }),
@@ -115,6 +129,13 @@ export const portalApi = {
   dashboard: () => http.get<Record<string, unknown>>('/dashboard'),
   users: () => http.get<unknown>('/users'),
   addUser: (body: { email: string; password: string; role: string }) => http.post<PortalUser>('/users', body),
+  stores: () => http.get<unknown>('/stores'),
+  createStore: (body: { name: string; app_id?: string }) => http.post<Store>('/stores', body),
+  // The images come with the bearer token, so they are fetched as blobs (shown and saved through blob URLs).
+  storeQr: (code: string) => http.blob(`${storePath(code)}/qr.png`),
+  storePoster: (code: string) => http.blob(`${storePath(code)}/poster`),
+  disableStore: (code: string) => http.post<Store>(`${storePath(code)}/disable`),
+  reissueStore: (code: string) => http.post<Store>(`${storePath(code)}/reissue`),
 }
 
 /** The platform's public key is public: no token, outside /api/portal. */

@@ -2,7 +2,7 @@
 const zh = {
   portal: { brand: 'AggPay 商户平台', navigation: '主导航' },
   nav: {
-    dashboard: '概览', onboarding: '入驻资料', apps: '应用与密钥', orders: '订单', webhooks: '通知记录',
+    dashboard: '概览', onboarding: '入驻资料', apps: '应用与密钥', stores: '门店收款码', orders: '订单', webhooks: '通知记录',
     statements: '对账单', developer: '开发者', users: '成员',
   },
   auth: {
@@ -86,13 +86,23 @@ const zh = {
     add: '添加成员', added: '成员已添加', role: '角色', createdAt: '加入时间',
     roles: { OWNER: '所有者', DEVELOPER: '开发者', VIEWER: '只读' },
   },
+  stores: {
+    explain: '每个门店一个固定收款码（聚合码）：顾客用微信、支付宝或云闪付扫码，自己输入金额付款。订单属于门店绑定的应用，由该应用的通知地址接收通知。',
+    create: '新建门店', createSubmit: '创建', none: '还没有门店', code: '收款码编号', name: '门店名称', app: '绑定应用',
+    appHint: '不选则绑定第一个应用', state: '状态', createdAt: '创建时间', showQr: '查看二维码', downloadPng: '下载 PNG',
+    downloadPoster: '下载海报', disable: '停用', reissue: '重新生成', qrTitle: '{name} 的收款码', qrLink: '二维码内容',
+    replacedBy: '已由 {code} 取代', created: '门店已创建', disabled: '收款码已停用', reissued: '新收款码 {code} 已生成',
+    disableConfirm: '停用门店「{name}」的收款码 {code}？停用后顾客扫码将无法付款，且无法恢复。',
+    reissueConfirm: '为门店「{name}」重新生成收款码？旧码 {code} 将永久停用，已打印的旧码需要全部更换。',
+    needsApproval: '商户审核通过并创建应用后才能创建门店。',
+  },
 }
 
 const en: typeof zh = {
   portal: { brand: 'AggPay merchant portal', navigation: 'Main navigation' },
   nav: {
-    dashboard: 'Dashboard', onboarding: 'Onboarding', apps: 'Apps & keys', orders: 'Orders', webhooks: 'Webhooks',
-    statements: 'Statements', developer: 'Developers', users: 'Users',
+    dashboard: 'Dashboard', onboarding: 'Onboarding', apps: 'Apps & keys', stores: 'Store QR codes', orders: 'Orders',
+    webhooks: 'Webhooks', statements: 'Statements', developer: 'Developers', users: 'Users',
   },
   auth: {
     loginTitle: 'Log in to the merchant portal', signupTitle: 'Sign up as a merchant', email: 'Email',
@@ -182,6 +192,16 @@ const en: typeof zh = {
   users: {
     add: 'Add user', added: 'User added', role: 'Role', createdAt: 'Added',
     roles: { OWNER: 'Owner', DEVELOPER: 'Developer', VIEWER: 'Viewer' },
+  },
+  stores: {
+    explain: 'One fixed QR code per store: customers scan it with WeChat, Alipay or UnionPay and enter the amount themselves. The orders belong to the app the store is bound to, whose webhook URL receives their events.',
+    create: 'New store', createSubmit: 'Create', none: 'No stores yet', code: 'Store code', name: 'Store name', app: 'App',
+    appHint: 'Left empty: the first app', state: 'State', createdAt: 'Created', showQr: 'Show QR', downloadPng: 'PNG',
+    downloadPoster: 'Poster', disable: 'Disable', reissue: 'Re-issue', qrTitle: 'QR code of {name}', qrLink: 'The code holds',
+    replacedBy: 'Replaced by {code}', created: 'Store created', disabled: 'Code disabled', reissued: 'New code {code} issued',
+    disableConfirm: 'Disable the code {code} of "{name}"? Customers scanning it can no longer pay, and it cannot be enabled again.',
+    reissueConfirm: 'Issue a new code for "{name}"? The old code {code} is disabled for good: replace every printed copy.',
+    needsApproval: 'Stores can be created once the merchant is approved and has an app.',
   },
 }
 

@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: 'dashboard', name: 'dashboard', component: () => import('./features/dashboard/DashboardView.vue') },
         { path: 'onboarding', name: 'onboarding', component: () => import('./features/kyc/OnboardingView.vue') },
         { path: 'apps', name: 'apps', component: () => import('./features/apps/AppsView.vue') },
+        { path: 'stores', name: 'stores', component: () => import('./features/stores/StoresView.vue') },
         { path: 'orders', name: 'orders', component: () => import('./features/orders/OrdersView.vue') },
         { path: 'webhooks', name: 'webhooks', component: () => import('./features/webhooks/WebhookEventsView.vue') },
         { path: 'statements', name: 'statements', component: () => import('./features/statements/StatementsView.vue') },

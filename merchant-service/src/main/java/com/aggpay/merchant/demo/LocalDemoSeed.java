@@ -14,6 +14,9 @@ import com.aggpay.merchant.operator.Operators;
 import com.aggpay.merchant.portal.account.MerchantUser;
 import com.aggpay.merchant.portal.account.MerchantUsers;
 import com.aggpay.merchant.portal.auth.MerchantRole;
+import com.aggpay.merchant.store.MerchantStore;
+import com.aggpay.merchant.store.MerchantStores;
+import com.aggpay.merchant.store.StoreState;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -48,6 +51,9 @@ public class LocalDemoSeed implements ApplicationRunner {
     /** API.md: high enough for benchmarks (at least 5,000 requests/s). */
     public static final RateLimit APP_RATE_LIMIT = new RateLimit(5000, 10000);
     static final String MERCHANT_ID = "mer_demo";
+    /** API.md: the store of M10001 whose static code points at {public base URL}/qr/demo-store. */
+    public static final String STORE_CODE = "demo-store";
+    public static final String STORE_NAME = "Demo Store";
 
     private static final Logger log = LoggerFactory.getLogger(LocalDemoSeed.class);
 
@@ -55,14 +61,17 @@ public class LocalDemoSeed implements ApplicationRunner {
     private final MerchantApps apps;
     private final Operators operators;
     private final MerchantUsers users;
+    private final MerchantStores stores;
     private final SecretBox secretBox;
     private final PasswordEncoder passwordEncoder;
     private final DemoProperties demo;
     private final TransactionTemplate tx;
 
     LocalDemoSeed(Merchants merchants, MerchantApps apps, Operators operators, MerchantUsers users,
-                  SecretBox secretBox, PasswordEncoder passwordEncoder, DemoProperties demo, TransactionTemplate tx) {
+                  MerchantStores stores, SecretBox secretBox, PasswordEncoder passwordEncoder, DemoProperties demo,
+                  TransactionTemplate tx) {
         this.users = users;
+        this.stores = stores;
         this.merchants = merchants;
         this.apps = apps;
         this.operators = operators;
@@ -81,10 +90,12 @@ public class LocalDemoSeed implements ApplicationRunner {
         tx.executeWithoutResult(status -> {
             Merchant merchant = seedMerchant();
             seedApp(merchant.getMerchantId());
+            seedStore(merchant.getMerchantId());
             seedPortalUser(merchant.getMerchantId());
             seedOperator();
         });
-        log.info("local demo data in place: mch_no={} app_id={} operator={}", MCH_NO, APP_ID, OPERATOR);
+        log.info("local demo data in place: mch_no={} app_id={} store_code={} operator={}", MCH_NO, APP_ID, STORE_CODE,
+                OPERATOR);
     }
 
     private Merchant seedMerchant() {
@@ -146,6 +157,30 @@ public class LocalDemoSeed implements ApplicationRunner {
         if (changed) {
             apps.updateById(app);
             log.info("demo app {} brought back to the documented demo values", APP_ID);
+        }
+    }
+
+    /** The demo store is active and bound to the demo app even after it was disabled or re-issued in the portal. */
+    private void seedStore(String merchantId) {
+        MerchantStore store = stores.findByCode(STORE_CODE).orElse(null);
+        if (store == null) {
+            store = new MerchantStore();
+            store.setStoreCode(STORE_CODE);
+            store.setMerchantId(merchantId);
+            store.setAppId(APP_ID);
+            store.setName(STORE_NAME);
+            store.setState(StoreState.ACTIVE);
+            stores.insert(store);
+        } else if (store.getState() != StoreState.ACTIVE || store.getReplacedBy() != null
+                || !merchantId.equals(store.getMerchantId()) || !APP_ID.equals(store.getAppId())
+                || !STORE_NAME.equals(store.getName())) {
+            store.setMerchantId(merchantId);
+            store.setAppId(APP_ID);
+            store.setName(STORE_NAME);
+            store.setState(StoreState.ACTIVE);
+            store.setReplacedBy(null);
+            stores.updateById(store);
+            log.info("demo store {} brought back to the documented demo values", STORE_CODE);
         }
     }
 

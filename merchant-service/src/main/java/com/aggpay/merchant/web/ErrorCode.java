@@ -16,6 +16,7 @@ public enum ErrorCode {
     PORTAL_FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed for this merchant user"),
     MERCHANT_NOT_ACTIVE(HttpStatus.FORBIDDEN, "Merchant not approved"),
     MERCHANT_UNKNOWN(HttpStatus.NOT_FOUND, "Unknown merchant"),
+    STORE_UNKNOWN(HttpStatus.NOT_FOUND, "Unknown store"),
     EMAIL_TAKEN(HttpStatus.CONFLICT, "Email already registered"),
     STATE_CONFLICT(HttpStatus.CONFLICT, "Not allowed in the current state"),
     ORDER_NOT_PAID(HttpStatus.CONFLICT, "Only a paid order can be refunded"),
