@@ -39,7 +39,7 @@ public class DemoChannelSeeder implements ApplicationRunner {
     private static final long DEMO_MAX_AMOUNT = 5_000_000L;
     private static final Set<PayWay> WX_V3 = EnumSet.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP);
     private static final Set<PayWay> WX_V2 = WX_V3;
-    private static final Set<PayWay> UNIONPAY = EnumSet.of(PayWay.UP_QR);
+    private static final Set<PayWay> UNIONPAY = EnumSet.of(PayWay.UP_QR, PayWay.UP_JSAPI);
     private static final Set<PayWay> ALIPAY = EnumSet.of(PayWay.ALI_QR, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP,
             PayWay.ALI_JSAPI);
 

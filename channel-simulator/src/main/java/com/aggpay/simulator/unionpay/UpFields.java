@@ -24,7 +24,8 @@ final class UpFields {
         Map<String, String> f = common(account);
         UpOrder order = trade.createParams() instanceof UpOrder o ? o : null;
         f.put("txnType", "01");
-        f.put("txnSubType", "07");
+        // a consumption inside the wallet is 01/01; a QR order, and a trade injected by a test, 01/07
+        f.put("txnSubType", UpTransactions.JS.equals(trade.kind()) ? "01" : "07");
         f.put("channelType", "08");
         f.put("orderId", trade.outTradeNo());
         f.put("txnTime", order != null ? order.txnTime() : UpNumbers.china(trade.createdAt(), UpNumbers.TXN_TIME));

@@ -22,7 +22,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * UnionPay's gateway (全渠道) at the real paths. Every call: find the merchant, check the common fields, verify the
  * signature and certId, run the transaction, echo the request's identity fields and sign the answer with UnionPay's
- * key. Faults of {@code /_sim/faults} apply per merId; only the QR apply is a "create" call.
+ * key. Faults of {@code /_sim/faults} apply per merId; the QR apply and the wallet consumption are "create" calls.
  */
 @RestController
 public class UpGateway {
@@ -50,8 +50,10 @@ public class UpGateway {
     public DeferredResult<ResponseEntity<byte[]>> backTrans(HttpServletRequest request) {
         Map<String, String> p = params(request);
         String txn = p.get("txnType") + "/" + p.get("txnSubType");
-        return call(p, "01/07".equals(txn), (account, params) -> switch (txn) {
+        boolean create = "01/07".equals(txn) || "01/01".equals(txn);
+        return call(p, create, (account, params) -> switch (txn) {
             case "01/07" -> transactions.apply(account, params);
+            case "01/01" -> transactions.consume(account, params);
             case "31/00" -> transactions.cancel(account, params);
             case "04/00" -> transactions.refund(account, params);
             default -> UpTransactions.result(UpCodes.NOT_PERMITTED, "txnType/txnSubType " + txn);

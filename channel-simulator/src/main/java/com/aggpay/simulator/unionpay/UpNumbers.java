@@ -33,6 +33,14 @@ public final class UpNumbers {
         return "01" + ZonedDateTime.now(TradeNumbers.CHINA).format(DAY) + Randoms.digits(8) + sequence(8);
     }
 
+    /**
+     * The transaction number (tn) the wallet's JS SDK pays: 21 digits like UnionPay's. It shares queryId's form and
+     * counter, so no tn equals any queryId in the ledger's token index (one counter value, one number).
+     */
+    static String tn() {
+        return ZonedDateTime.now(TradeNumbers.CHINA).format(STAMP) + sequence(9);
+    }
+
     static String traceNo() {
         return sequence(6);
     }

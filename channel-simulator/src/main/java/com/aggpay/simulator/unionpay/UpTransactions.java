@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The transactions behind backTransReq.do and queryTrans.do, after the signature verified: apply for a QR code
- * (01/07), cancel an unpaid QR order (31/00), refund (04/00), query (00/00). Each answers the result fields; the
+ * (01/07), consumption inside the wallet (01/01), cancel an unpaid QR order (31/00), refund (04/00), query (00/00). Each answers the result fields; the
  * gateway adds the echoed and signature fields.
  */
 @Component
@@ -26,6 +26,11 @@ class UpTransactions {
 
     private static final Pattern ORDER_ID = Pattern.compile("[0-9A-Za-z]{8,40}");
     private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,11}");
+    /** The user id UnionPay's user authorisation gives out; opaque to the acquirer. */
+    private static final Pattern APP_USER_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    /** Trade kinds in the ledger: a merchant-presented QR order, a consumption inside the wallet. */
+    static final String QR = "QR";
+    static final String JS = "JS";
     /** The simulated merchant's per-transaction QR limit: 1,000,000.00 yuan. */
     private static final long MAX_FEN = 100_000_000L;
 
@@ -46,42 +51,81 @@ class UpTransactions {
     }
 
     Map<String, String> apply(UpAccount account, Map<String, String> p) {
-        String problem = missing(p, "orderId", "txnTime", "txnAmt", "currencyCode", "backUrl", "channelType");
+        Opened opened = open(account, p, QR, "QR orders need bizType 000000 and channelType 08");
+        if (opened.refusal() != null) {
+            return opened.refusal();
+        }
+        Map<String, String> r = result(UpCodes.OK, null);
+        r.put("qrCode", "https://qr.95516.com/00010000/" + opened.trade().payToken());
+        r.put("reserved", UpFields.RESERVED);
+        return r;
+    }
+
+    /**
+     * Consumption (消费, 01/01) by the payer already inside a UnionPay wallet (行业码 / C2B JS payment): the payer's
+     * {@code appUserId} from the user authorisation, answered with the {@code tn} that the acquirer's page hands to
+     * the wallet's JS SDK ({@code upsdk.pay({tn})}). Paid, it is notified and queried like a QR order.
+     */
+    Map<String, String> consume(UpAccount account, Map<String, String> p) {
+        String problem = missing(p, "appUserId");
         if (problem != null) {
             return result(UpCodes.MISSING, problem);
         }
+        if (!APP_USER_ID.matcher(p.get("appUserId")).matches()) {
+            return result(UpCodes.FORMAT, "appUserId must be 1-128 printable characters without spaces");
+        }
+        Opened opened = open(account, p, JS, "wallet consumption needs bizType 000000 and channelType 08");
+        if (opened.refusal() != null) {
+            return opened.refusal();
+        }
+        Map<String, String> r = result(UpCodes.OK, null);
+        r.put("tn", opened.trade().payToken());
+        return r;
+    }
+
+    private record Opened(Trade trade, Map<String, String> refusal) {
+    }
+
+    /**
+     * Checks an order-opening request and stores its trade once: an identical repeat gets the stored trade back, the
+     * same orderId with other parameters or after payment or close is a duplicate (12).
+     */
+    private Opened open(UpAccount account, Map<String, String> p, String kind, String notPermitted) {
+        String problem = missing(p, "orderId", "txnTime", "txnAmt", "currencyCode", "backUrl", "channelType");
+        if (problem != null) {
+            return new Opened(null, result(UpCodes.MISSING, problem));
+        }
         problem = orderFormat(p);
         if (problem != null) {
-            return result(UpCodes.FORMAT, problem);
+            return new Opened(null, result(UpCodes.FORMAT, problem));
         }
         if (!"000000".equals(p.get("bizType")) || !"08".equals(p.get("channelType"))) {
-            return result(UpCodes.NOT_PERMITTED, "QR orders need bizType 000000 and channelType 08");
+            return new Opened(null, result(UpCodes.NOT_PERMITTED, notPermitted));
         }
         long amount = Long.parseLong(p.get("txnAmt"));
         if (amount > MAX_FEN) {
-            return result(UpCodes.AMOUNT_LIMIT, "txnAmt above the merchant's limit");
+            return new Opened(null, result(UpCodes.AMOUNT_LIMIT, "txnAmt above the merchant's limit"));
         }
         UpOrder order = UpOrder.of(p);
+        boolean js = JS.equals(kind);
         Trade trade = new Trade(Protocol.UNIONPAY, account.merId(), account.merId(), order.orderId(),
-                UpNumbers.queryId(), UpNumbers.qrToken(), "QR", amount, "CNY", "UnionPay QR", null, order.backUrl(),
-                order, null, OffsetDateTime.now());
+                UpNumbers.queryId(), js ? UpNumbers.tn() : UpNumbers.qrToken(), kind, amount, "CNY",
+                js ? "UnionPay wallet" : "UnionPay QR", js ? p.get("appUserId") : null, order.backUrl(), order, null,
+                OffsetDateTime.now());
         Trade stored = ledger.putIfAbsent(trade);
         if (stored != trade) {
             TradeState state = stored.state();
             if (state == TradeState.PAID || state == TradeState.REFUNDED) {
-                return result(UpCodes.DUPLICATE, "原交易已成功");
+                return new Opened(null, result(UpCodes.DUPLICATE, "原交易已成功"));
             }
             if (state == TradeState.CLOSED) {
-                return result(UpCodes.DUPLICATE, "原交易已关闭");
+                return new Opened(null, result(UpCodes.DUPLICATE, "原交易已关闭"));
             }
             if (!(stored.createParams() instanceof UpOrder first) || !first.sameRequestAs(order)) {
-                return result(UpCodes.DUPLICATE, "订单号已使用");
+                return new Opened(null, result(UpCodes.DUPLICATE, "订单号已使用"));
             }
         }
-        Map<String, String> r = result(UpCodes.OK, null);
-        r.put("qrCode", "https://qr.95516.com/00010000/" + stored.payToken());
-        r.put("reserved", UpFields.RESERVED);
-        return r;
+        return new Opened(stored, null);
     }
 
     /** Cancels an unpaid QR order (origQryId) so it can no longer be paid; the order's full amount is required. */

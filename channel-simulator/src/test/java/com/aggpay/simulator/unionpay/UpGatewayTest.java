@@ -90,6 +90,67 @@ class UpGatewayTest {
     }
 
     @Test
+    void a_wallet_consumption_is_answered_with_a_signed_tn_that_the_identical_request_gets_again() throws Exception {
+        Map<String, String> consume = consume(orderId(), "1234");
+        Map<String, String> first = post("/gateway/api/backTransReq.do", signed(consume));
+        assertThat(first).containsEntry("respCode", "00").containsEntry("orderId", consume.get("orderId"))
+                .containsEntry("txnType", "01").containsEntry("txnSubType", "01").containsEntry("merId", MER);
+        assertThat(first.get("tn")).matches("[0-9]{21}");
+        assertThat(verifiesWithUnionPayKey(first)).isTrue();
+        assertThat(post("/gateway/api/backTransReq.do", signed(consume))).containsEntry("tn", first.get("tn"));
+
+        Map<String, String> otherPayer = new LinkedHashMap<>(consume);
+        otherPayer.put("appUserId", "another-payer");
+        assertThat(post("/gateway/api/backTransReq.do", signed(otherPayer))).containsEntry("respCode", "12");
+    }
+
+    @Test
+    void a_wallet_consumption_without_app_user_id_is_13_and_with_a_bad_signature_11() throws Exception {
+        Map<String, String> noPayer = consume(orderId(), "100");
+        noPayer.remove("appUserId");
+        assertThat(post("/gateway/api/backTransReq.do", signed(noPayer))).containsEntry("respCode", "13");
+
+        Map<String, String> blankPayer = consume(orderId(), "100");
+        blankPayer.put("appUserId", "");
+        assertThat(post("/gateway/api/backTransReq.do", signed(blankPayer))).containsEntry("respCode", "13");
+
+        Map<String, String> spacedPayer = consume(orderId(), "100");
+        spacedPayer.put("appUserId", "a payer");
+        assertThat(post("/gateway/api/backTransReq.do", signed(spacedPayer))).containsEntry("respCode", "10");
+
+        Map<String, String> tampered = signed(consume(orderId(), "100"));
+        tampered.put("appUserId", "someone-else");
+        assertThat(post("/gateway/api/backTransReq.do", tampered)).containsEntry("respCode", "11");
+
+        Map<String, String> noBackUrl = consume(orderId(), "100");
+        noBackUrl.remove("backUrl");
+        assertThat(post("/gateway/api/backTransReq.do", signed(noBackUrl))).containsEntry("respCode", "13");
+    }
+
+    @Test
+    void a_tn_is_paid_through_the_pay_hook_and_then_queries_as_a_paid_wallet_consumption() throws Exception {
+        Map<String, String> consume = consume(orderId(), "600");
+        String tn = post("/gateway/api/backTransReq.do", signed(consume)).get("tn");
+        Map<String, String> query = common("00", "00");
+        query.put("orderId", consume.get("orderId"));
+        query.put("txnTime", consume.get("txnTime"));
+        assertThat(post("/gateway/api/queryTrans.do", signed(query))).containsEntry("origRespCode", "05")
+                .containsEntry("txnSubType", "01");
+
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_sim/pay"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pay_data\":\"{\\\"tn\\\":\\\"" + tn + "\\\"}\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(200);
+
+        Map<String, String> answer = post("/gateway/api/queryTrans.do", signed(query));
+        assertThat(answer).containsEntry("respCode", "00").containsEntry("origRespCode", "00")
+                .containsEntry("txnType", "01").containsEntry("txnSubType", "01").containsEntry("txnAmt", "600");
+        assertThat(answer.get("queryId")).matches("[0-9]{21}").isNotEqualTo(tn);
+        assertThat(verifiesWithUnionPayKey(answer)).isTrue();
+    }
+
+    @Test
     void a_query_finds_the_order_only_by_its_order_id_and_txn_time() throws Exception {
         Map<String, String> apply = apply(orderId(), "250");
         post("/gateway/api/backTransReq.do", signed(apply));
@@ -136,6 +197,18 @@ class UpGatewayTest {
         f.put("txnAmt", amount);
         f.put("currencyCode", "156");
         f.put("backUrl", "http://127.0.0.1:1/notify");
+        return f;
+    }
+
+    private static Map<String, String> consume(String orderId, String amount) {
+        Map<String, String> f = common("01", "01");
+        f.put("channelType", "08");
+        f.put("orderId", orderId);
+        f.put("txnTime", "20261126101500");
+        f.put("txnAmt", amount);
+        f.put("currencyCode", "156");
+        f.put("backUrl", "http://127.0.0.1:1/notify");
+        f.put("appUserId", "k8f0N2x+payer/Id=");
         return f;
     }
 

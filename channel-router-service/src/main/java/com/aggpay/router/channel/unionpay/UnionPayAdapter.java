@@ -31,19 +31,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * UnionPay 全渠道 merchant-presented QR (云闪付), hand-written: no official SDK is on Maven Central. Form POSTs signed
+ * UnionPay 全渠道: the merchant-presented QR (UP_QR, 01/07 → qrCode) and the consumption by a payer inside the
+ * 云闪付 wallet (UP_JSAPI, 01/01 with the payer's appUserId → tn for {@code upsdk.pay}), hand-written: no official SDK is on Maven Central. Form POSTs signed
  * with the merchant key; every answer and notification verified with UnionPay's key and certId before anything in it
  * is used.
  *
- * <p>Close: a UnionPay QR order has no "close" call. Closing queries the order; a paid one is PAID, a missing or
- * failed one CLOSED, and an unpaid one is cancelled (撤销, txnType 31) so that it can never be paid, then CLOSED.
+ * <p>Close: a UnionPay order (QR or wallet consumption) has no "close" call. Closing queries the order; a paid one is
+ * PAID, a missing or failed one CLOSED, and an unpaid one is cancelled (撤销, txnType 31) so that it can never be
+ * paid, then CLOSED.
  */
 @Component
 public class UnionPayAdapter implements ChannelAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(UnionPayAdapter.class);
     private static final Logger security = LoggerFactory.getLogger("aggpay.security");
-    private static final Set<PayWay> PAY_WAYS = Set.of(PayWay.UP_QR);
+    private static final Set<PayWay> PAY_WAYS = Set.of(PayWay.UP_QR, PayWay.UP_JSAPI);
 
     private final UpExchange exchange;
     private final Clock clock;
@@ -72,11 +74,16 @@ public class UnionPayAdapter implements ChannelAdapter {
 
     @Override
     public TradeOutcome createTrade(ChannelInstance channel, TradeRequest request) {
-        if (request.payWay() != PayWay.UP_QR) {
+        if (!PAY_WAYS.contains(request.payWay())) {
             return new TradeOutcome.Rejected("PAY_WAY_UNSUPPORTED", request.payWay() + " is not a UnionPay pay way");
         }
         if (!"CNY".equals(request.currency())) {
-            return new TradeOutcome.Rejected("CURRENCY_UNSUPPORTED", "UnionPay QR settles CNY only");
+            return new TradeOutcome.Rejected("CURRENCY_UNSUPPORTED", "UnionPay settles CNY only");
+        }
+        String appUserId = request.channelExtra() == null ? null : request.channelExtra().get("user_id");
+        if (request.payWay() == PayWay.UP_JSAPI && (appUserId == null || appUserId.isBlank())) {
+            // never sent: UnionPay would refuse it as 13 (报文交易要素缺失), so the next channel may be tried
+            return new TradeOutcome.Rejected("13", "UP_JSAPI needs channel_extra.user_id (the payer's appUserId)");
         }
         UpCredentials credentials;
         try {
@@ -85,16 +92,19 @@ public class UnionPayAdapter implements ChannelAdapter {
             log.error("channel {} has unusable UnionPay credentials: {}", channel.name(), e.getMessage());
             return new TradeOutcome.Rejected("CONFIG_ERROR", "channel credentials unusable");
         }
-        TradeOutcome outcome = apply(channel, credentials, request);
+        TradeOutcome outcome = open(channel, credentials, request, appUserId);
         // debug: PlaceTrade logs every attempt with its outcome and latency at info
         log.debug("unionpay create channel={} out_trade_no={} outcome={}", channel.name(), request.outTradeNo(),
                 outcome.getClass().getSimpleName());
         return outcome;
     }
 
-    private TradeOutcome apply(ChannelInstance channel, UpCredentials credentials, TradeRequest request) {
-        UpAnswer answer = exchange.call(channel, credentials, UpRequests.BACK_TRANS,
-                UpRequests.applyQr(channel, credentials.merchantCertId(), request));
+    private TradeOutcome open(ChannelInstance channel, UpCredentials credentials, TradeRequest request,
+                              String appUserId) {
+        boolean wallet = request.payWay() == PayWay.UP_JSAPI;
+        UpAnswer answer = exchange.call(channel, credentials, UpRequests.BACK_TRANS, wallet
+                ? UpRequests.consume(channel, credentials.merchantCertId(), request, appUserId)
+                : UpRequests.applyQr(channel, credentials.merchantCertId(), request));
         if (answer instanceof UpAnswer.NotSent notSent) {
             return new TradeOutcome.Rejected("CONNECT_FAILED", notSent.detail());
         }
@@ -103,12 +113,11 @@ public class UnionPayAdapter implements ChannelAdapter {
         }
         UpAnswer.Verified v = (UpAnswer.Verified) answer;
         switch (UpMapper.answer(v.respCode())) {
-            case SUCCESS: {
-                String qrCode = v.get("qrCode");
-                return qrCode == null || qrCode.isBlank()
-                        ? new TradeOutcome.Unknown("MALFORMED_RESPONSE", "answer lacks qrCode")
-                        : new TradeOutcome.Accepted(PayDataType.CODE_URL, qrCode);
-            }
+            case SUCCESS:
+                return wallet ? UpMapper.walletPayData(v.get("tn"))
+                        .<TradeOutcome>map(params -> new TradeOutcome.Accepted(PayDataType.JSAPI_PARAMS, params))
+                        .orElseGet(() -> new TradeOutcome.Unknown("MALFORMED_RESPONSE", "answer lacks a usable tn"))
+                        : qrCode(v.get("qrCode"));
             case DUPLICATE:
                 // The orderId is taken upstream: ours and paid (a retry after payment), closed, or other parameters.
                 // Only a signed query can say which; never hand out or fail over on the refusal text alone.
@@ -121,6 +130,12 @@ public class UnionPayAdapter implements ChannelAdapter {
             default:
                 return new TradeOutcome.Rejected(v.respCode(), v.respMsg());
         }
+    }
+
+    private static TradeOutcome qrCode(String qrCode) {
+        return qrCode == null || qrCode.isBlank()
+                ? new TradeOutcome.Unknown("MALFORMED_RESPONSE", "answer lacks qrCode")
+                : new TradeOutcome.Accepted(PayDataType.CODE_URL, qrCode);
     }
 
     /**

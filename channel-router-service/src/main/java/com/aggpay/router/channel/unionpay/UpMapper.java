@@ -18,6 +18,7 @@ final class UpMapper {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMdd");
+    private static final Pattern TN = Pattern.compile("[0-9A-Za-z]{1,64}");
     private static final Pattern FEN = Pattern.compile("[1-9][0-9]{0,15}");
     private static final LocalDateTime TXN_TIME_BASE = LocalDateTime.of(2020, 1, 1, 0, 0);
     private static final long TXN_TIME_SPREAD_SECONDS = 366L * 24 * 3600;
@@ -94,6 +95,15 @@ final class UpMapper {
     /** The orderId of the cancel that closes a QR order: its own number, one per order, so a retry is identical. */
     static String cancelOrderId(String outTradeNo) {
         return outTradeNo + "C";
+    }
+
+    /**
+     * What the payer's page hands to the wallet's JS SDK ({@code upsdk.pay({tn})}): {@code {"tn":"…"}}, or empty when
+     * the tn is missing or not the plain token UnionPay gives out (it is written into JSON unescaped).
+     */
+    static java.util.Optional<String> walletPayData(String tn) {
+        return tn != null && TN.matcher(tn).matches() ? java.util.Optional.of("{\"tn\":\"" + tn + "\"}")
+                : java.util.Optional.empty();
     }
 
     /** txnAmt in fen, or -1 when it is not a positive whole number. */

@@ -29,10 +29,32 @@ final class UpRequests {
         f.put("txnAmt", Long.toString(request.amount()));
         f.put("currencyCode", "156");
         f.put("backUrl", channel.notifyUrl());
+        payTimeout(f, request);
+        return f;
+    }
+
+    private static void payTimeout(Map<String, String> f, TradeRequest request) {
         if (request.expiresAt() != null) {
-            // the QR stops being payable when the order expires; the same order gives the same value on every retry
+            // not payable once the order expires; the same order gives the same value on every retry
             f.put("payTimeout", request.expiresAt().atZoneSameInstant(UpMapper.CHINA).format(UpMapper.TXN_TIME));
         }
+    }
+
+    /**
+     * Consumption (消费, txnType 01, txnSubType 01) by a payer inside a UnionPay wallet (行业码 / C2B JS payment), who
+     * is named by the {@code appUserId} that UnionPay's user authorisation gave the cashier. UnionPay answers the
+     * {@code tn} the wallet's JS SDK pays.
+     */
+    static Map<String, String> consume(ChannelInstance channel, String certId, TradeRequest request,
+                                       String appUserId) {
+        Map<String, String> f = common(channel, certId, "01", "01");
+        f.put("channelType", "08");
+        order(f, request.outTradeNo());
+        f.put("txnAmt", Long.toString(request.amount()));
+        f.put("currencyCode", "156");
+        f.put("backUrl", channel.notifyUrl());
+        f.put("appUserId", appUserId);
+        payTimeout(f, request);
         return f;
     }
 

@@ -115,6 +115,73 @@ class UnionPayAdapterIT {
     }
 
     @Test
+    void a_wallet_consumption_gets_a_tn_is_paid_through_it_notifies_and_queries_paid() throws Exception {
+        TradeRequest request = walletRequest(1234);
+        TradeOutcome created = adapter.createTrade(channel, request);
+        assertThat(created).isInstanceOfSatisfying(TradeOutcome.Accepted.class, a -> {
+            assertThat(a.payDataType()).isEqualTo(PayDataType.JSAPI_PARAMS);
+            assertThat(a.payData()).matches("\\{\"tn\":\"[0-9]{21}\"}");
+        });
+        assertThat(adapter.createTrade(channel, request)).as("the identical request again").isEqualTo(created);
+        String payData = ((TradeOutcome.Accepted) created).payData();
+        assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOfSatisfying(
+                NotifyOutcome.Verified.class, v -> assertThat(v.status()).isEqualTo(TradeStatus.NOT_PAID));
+
+        var paid = fx.pay(payData);
+        assertThat(paid.statusCode()).isEqualTo(200);
+
+        ChannelNotification notification = fx.awaitPayment(adapter, channel, request.outTradeNo());
+        assertThat(notification.header(":path")).isEqualTo("/api/v1/channel-notify/unionpay-a");
+        Map<String, String> fields = UpForm.decode(new String(notification.body(), StandardCharsets.UTF_8));
+        assertThat(fields).containsEntry("txnType", "01").containsEntry("txnSubType", "01");
+        assertThat(adapter.verifyPaymentNotification(channel, notification))
+                .isInstanceOfSatisfying(NotifyOutcome.Verified.class, v -> {
+                    assertThat(v.outTradeNo()).isEqualTo(request.outTradeNo());
+                    assertThat(v.amount()).isEqualTo(1234);
+                    assertThat(v.currency()).isEqualTo("CNY");
+                    assertThat(v.status()).isEqualTo(TradeStatus.PAID);
+                    assertThat(v.channelTradeNo()).hasSize(21).isNotEqualTo(payData.substring(7, 28));
+                    assertThat(paid.body()).contains(v.channelTradeNo());
+                });
+        assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOfSatisfying(
+                NotifyOutcome.Verified.class, v -> {
+                    assertThat(v.status()).isEqualTo(TradeStatus.PAID);
+                    assertThat(v.amount()).isEqualTo(1234);
+                });
+        assertThat(fx.pay(payData).statusCode()).isEqualTo(409);
+        assertThat(adapter.createTrade(channel, request)).isInstanceOf(TradeOutcome.Paid.class);
+        assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.PAID);
+    }
+
+    @Test
+    void an_unpaid_wallet_consumption_is_closed_by_cancelling_it_and_can_no_longer_be_paid() {
+        TradeRequest request = walletRequest(200);
+        TradeOutcome created = adapter.createTrade(channel, request);
+        assertThat(created).isInstanceOf(TradeOutcome.Accepted.class);
+        assertThat(adapter.closeTrade(channel, request.outTradeNo())).isEqualTo(TradeStatus.CLOSED);
+        assertThat(adapter.queryTrade(channel, request.outTradeNo())).isInstanceOfSatisfying(
+                NotifyOutcome.Verified.class, v -> assertThat(v.status()).isEqualTo(TradeStatus.CLOSED));
+        assertThat(fx.pay(((TradeOutcome.Accepted) created).payData()).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void a_wallet_consumption_without_the_payers_user_id_is_refused_before_anything_is_sent() {
+        TradeRequest request = ChannelFixtures.tradeRequest("UPJ", PayWay.UP_JSAPI, 100, Map.of());
+        assertThat(adapter.createTrade(channel, request)).isInstanceOfSatisfying(TradeOutcome.Rejected.class,
+                r -> assertThat(r.channelCode()).isEqualTo("13"));
+        assertThat(adapter.createTrade(channel, ChannelFixtures.tradeRequest("UPJ", PayWay.UP_JSAPI, 100,
+                Map.of("user_id", " ")))).isInstanceOf(TradeOutcome.Rejected.class);
+        assertThat(fx.ledger(MER)).doesNotContain(request.outTradeNo());
+    }
+
+    @Test
+    void a_badly_signed_answer_to_a_wallet_consumption_is_unknown() {
+        fx.setFault(MER, "BAD_SIGNATURE", 1.0, 0);
+        assertThat(adapter.createTrade(channel, walletRequest(100))).isInstanceOfSatisfying(
+                TradeOutcome.Unknown.class, u -> assertThat(u.channelCode()).isEqualTo("RESPONSE_SIGNATURE_INVALID"));
+    }
+
+    @Test
     void a_trade_is_payable_by_order_number_and_account_and_the_ledger_lists_it() {
         TradeRequest request = request(300);
         payData(request);
@@ -409,6 +476,12 @@ class UnionPayAdapterIT {
 
     private static TradeRequest request(long amount) {
         return ChannelFixtures.tradeRequest("UP", PayWay.UP_QR, amount, Map.of());
+    }
+
+    /** A consumption by a payer inside the wallet, named by the appUserId UnionPay's user authorisation gave. */
+    private static TradeRequest walletRequest(long amount) {
+        return ChannelFixtures.tradeRequest("UPJ", PayWay.UP_JSAPI, amount,
+                Map.of("user_id", "cG9zLXBheWVyLTAwMQ+/Up8x2vQ3Xk9n0yW1aB7dLm4rZs6tE5uF0gHcJiKoPqRwSyTzU="));
     }
 
     private static ChannelNotification form(Map<String, String> fields) {

@@ -25,6 +25,14 @@ class UpMapperTest {
     }
 
     @Test
+    void the_wallet_gets_the_tn_as_json_and_a_tn_that_is_not_a_plain_token_gives_nothing() {
+        assertThat(UpMapper.walletPayData("261126101500000000123")).hasValue("{\"tn\":\"261126101500000000123\"}");
+        assertThat(UpMapper.walletPayData(null)).isEmpty();
+        assertThat(UpMapper.walletPayData("")).isEmpty();
+        assertThat(UpMapper.walletPayData("1\",\"x\":\"2")).isEmpty();
+    }
+
+    @Test
     void only_a_consumption_with_code_00_is_paid_and_anything_unknown_is_unknown() {
         assertThat(UpMapper.status("01", "00")).isEqualTo(TradeStatus.PAID);
         assertThat(UpMapper.status("01", "05")).isEqualTo(TradeStatus.NOT_PAID);

@@ -18,7 +18,7 @@ public record CreatePayOrderRequest(
         String currency,
         @Schema(description = "How the payer pays.", requiredMode = RequiredMode.REQUIRED, example = "WX_NATIVE",
                 allowableValues = {"WX_NATIVE", "WX_JSAPI", "WX_H5", "WX_APP", "ALI_QR", "ALI_WAP", "ALI_PC", "ALI_APP",
-                        "ALI_JSAPI", "UP_QR", "QR_CASHIER"})
+                        "ALI_JSAPI", "UP_QR", "UP_JSAPI", "QR_CASHIER"})
         String payWay,
         @Schema(description = "What is bought, shown to the payer.", minLength = 1, maxLength = 128, example = "Latte",
                 requiredMode = RequiredMode.REQUIRED)
@@ -35,8 +35,9 @@ public record CreatePayOrderRequest(
         Integer expireSeconds,
         @Schema(description = "The payer's IPv4 or IPv6 address (some channels require it).", example = "203.0.113.7")
         String clientIp,
-        @Schema(description = "What the pay way needs beyond the order, e.g. openid for WX_JSAPI; a JSON object of "
-                + "at most 4 KB.", example = "{\"openid\": \"o1x...\"}")
+        @Schema(description = "What the pay way needs beyond the order, e.g. openid for WX_JSAPI, buyer_id for "
+                + "ALI_JSAPI, user_id (the payer's UnionPay appUserId) for UP_JSAPI; a JSON object of at most 4 KB.",
+                example = "{\"openid\": \"o1x...\"}")
         Map<String, String> channelExtra,
         @Schema(description = "The merchant's own data, returned with the order and its webhooks: a JSON object of at "
                 + "most 20 keys with string, number or boolean values, at most 4 KB.", example = "{\"table\": \"7\"}")

@@ -12,6 +12,8 @@ public final class PayOrderRules {
     public static final long MAX_AMOUNT = 100_000_000L;
     private static final Pattern MCH_ORDER_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern CLIENT_IP = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+    /** UnionPay's appUserId as its user authorisation gives it out: opaque, printable, no spaces. */
+    private static final Pattern UP_USER_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int MAX_METADATA_KEYS = 20;
     private static final int MAX_METADATA_VALUE = 500;
     /** channel_extra and metadata, each as serialized (API.md). */
@@ -65,6 +67,14 @@ public final class PayOrderRules {
         }
         if (r.clientIp() != null && !CLIENT_IP.matcher(r.clientIp()).matches()) {
             return invalid("client_ip", "client_ip must be an IPv4 or IPv6 address.");
+        }
+        if (r.payWay().equals(PayWay.UP_JSAPI.name())) {
+            // the payer inside 云闪付 is named by UnionPay's user id; without it no channel can open the payment
+            String userId = r.channelExtra() == null ? null : r.channelExtra().get("user_id");
+            if (userId == null || !UP_USER_ID.matcher(userId).matches()) {
+                return invalid("channel_extra", "UP_JSAPI needs channel_extra.user_id: the payer's UnionPay user id "
+                        + "(appUserId), 1-128 printable characters without spaces.");
+            }
         }
         return checkMetadata(r.metadata());
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum PayWay {
     WX_NATIVE, WX_JSAPI, WX_H5, WX_APP,
     ALI_QR, ALI_WAP, ALI_PC, ALI_APP, ALI_JSAPI,
-    UP_QR,
+    UP_QR, UP_JSAPI,
     QR_CASHIER;
 
     public static Optional<PayWay> parse(String name) {

@@ -32,8 +32,19 @@ class PayOrderRulesTest {
                 field.equals("notify_url") ? (String) value : r.notifyUrl(),
                 field.equals("expire_seconds") ? (Integer) value : r.expireSeconds(),
                 field.equals("client_ip") ? (String) value : r.clientIp(),
-                r.channelExtra(),
+                field.equals("channel_extra") ? castStrings(value) : r.channelExtra(),
                 field.equals("metadata") ? castMap(value) : r.metadata());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castStrings(Object v) {
+        return (Map<String, String>) v;
+    }
+
+    private static CreatePayOrderRequest aUnionPayWalletRequest(Map<String, String> channelExtra) {
+        CreatePayOrderRequest r = with("pay_way", "UP_JSAPI");
+        return new CreatePayOrderRequest(r.mchOrderNo(), r.amount(), r.currency(), r.payWay(), r.subject(), r.body(),
+                r.notifyUrl(), r.expireSeconds(), r.clientIp(), channelExtra, r.metadata());
     }
 
     @SuppressWarnings("unchecked")
@@ -95,5 +106,17 @@ class PayOrderRulesTest {
         assertThat(check(with("client_ip", "<script>")).map(Violation::param)).contains("client_ip");
         assertThat(check(with("metadata", Map.of("nested", Map.of("a", 1)))).map(Violation::param))
                 .contains("metadata");
+    }
+
+    @Test
+    void a_union_pay_wallet_payment_needs_the_payers_user_id_in_channel_extra() {
+        assertThat(check(aUnionPayWalletRequest(Map.of("user_id", "cG9zLXBheWVyLTAwMQ+/Up8x=")))).isEmpty();
+        for (Map<String, String> extra : new Map[] {null, Map.of(), Map.of("openid", "o1"), Map.of("user_id", ""),
+                Map.of("user_id", "a payer"), Map.of("user_id", "x".repeat(129))}) {
+            assertThat(check(aUnionPayWalletRequest(extra))).as("channel_extra %s", extra).hasValueSatisfying(v -> {
+                assertThat(v.kind()).isEqualTo(Violation.Kind.INVALID);
+                assertThat(v.param()).isEqualTo("channel_extra");
+            });
+        }
     }
 }
