@@ -1,7 +1,7 @@
 // The merchant's and the operator's story, told through the browser against a running platform:
 // signup → KYC (a bad USCC refused on its field, then fixed) → licence → submit → operator rejects with a reason →
 // merchant reads it, edits, resubmits → operator approves (and sees its default contracts) → merchant creates an app and keeps its secrets →
-// a signed WX_NATIVE order (outside the browser) is paid in the simulator → the order and its webhook delivery show
+// a store code with its QR → a signed WX_NATIVE order (outside the browser) is paid in the simulator → the order and its webhook delivery show
 // in the portal → resend adds an attempt → both front ends render in 简体中文 and English.
 //
 // Env: BASE_URL (gateway), SIM_URL (channel simulator), RECEIVER_URL (a webhook endpoint the platform may call),
@@ -238,6 +238,22 @@ async function main() {
       await portal.locator('[data-test="secrets-done"]').click()
       await portal.locator('[data-test="apps-table"]').getByText(secrets.appId).waitFor()
       return secrets
+    })
+
+    await step('merchant creates a store code and sees its QR code', async () => {
+      await portal.locator('[data-test="nav-stores"]').click()
+      await portal.locator('[data-test="store-create"]').click()
+      await input(portal, 'store-name').fill(`柜台 ${run}`)
+      await portal.locator('[data-test="store-create-submit"]').click()
+      const row = portal.locator('[data-test^="store-row-"]').last()
+      await row.waitFor()
+      const code = (await row.innerText()).trim()
+      // a new code is shown at once, ready to print
+      await portal.locator('[data-test="store-qr-image"]').waitFor()
+      check((await portal.locator('[data-test="store-qr-url"]').innerText()).trim().endsWith(`/qr/${code}`),
+        'the store code does not point at its /qr/ URL')
+      await shot(portal, '06b-portal-store-code')
+      await portal.keyboard.press('Escape')
     })
 
     const order = await step('a signed WX_NATIVE order is created with the new keys and paid in the simulator', async () => {
