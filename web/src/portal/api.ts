@@ -75,7 +75,7 @@ export interface Refund {
   created_at?: string
 }
 
-export interface PortalUser { email: string; role: string; created_at?: string; user_id?: string }
+export interface PortalUser { email: string; role: string; created_at?: string; user_id?: string; disabled?: boolean }
 
 /** A store's static code (聚合码): `qr_url` is what the printed QR code encodes. */
 export interface Store {
@@ -129,6 +129,8 @@ export const portalApi = {
   dashboard: () => http.get<Record<string, unknown>>('/dashboard'),
   users: () => http.get<unknown>('/users'),
   addUser: (body: { email: string; password: string; role: string }) => http.post<PortalUser>('/users', body),
+  setUserDisabled: (userId: string, disabled: boolean) =>
+    http.post<PortalUser>(`/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`),
   stores: () => http.get<unknown>('/stores'),
   createStore: (body: { name: string; app_id?: string }) => http.post<Store>('/stores', body),
   // The images come with the bearer token, so they are fetched as blobs (shown and saved through blob URLs).

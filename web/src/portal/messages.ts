@@ -83,7 +83,8 @@ const zh = {
     },
   },
   users: {
-    add: '添加成员', added: '成员已添加', role: '角色', createdAt: '加入时间',
+    add: '添加成员', added: '成员已添加', role: '角色', createdAt: '加入时间', state: '状态', active: '正常',
+    disabled: '已停用', disable: '停用', enable: '启用', disabledDone: '已停用 {email}：其登录立即失效', enabledDone: '已启用 {email}',
     roles: { OWNER: '所有者', DEVELOPER: '开发者', VIEWER: '只读' },
   },
   stores: {
@@ -190,7 +191,9 @@ const en: typeof zh = {
     },
   },
   users: {
-    add: 'Add user', added: 'User added', role: 'Role', createdAt: 'Added',
+    add: 'Add user', added: 'User added', role: 'Role', createdAt: 'Added', state: 'State', active: 'Active',
+    disabled: 'Disabled', disable: 'Disable', enable: 'Enable', disabledDone: '{email} disabled: signed out at once',
+    enabledDone: '{email} enabled',
     roles: { OWNER: 'Owner', DEVELOPER: 'Developer', VIEWER: 'Viewer' },
   },
   stores: {

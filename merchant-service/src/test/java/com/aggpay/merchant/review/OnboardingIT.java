@@ -272,6 +272,34 @@ class OnboardingIT {
         HttpResponse<String> viewerCreates = call("POST", "/api/portal/apps", viewerToken, "{\"name\":\"No\"}");
         assertThat(viewerCreates.statusCode()).isEqualTo(403);
         assertThat(json(viewerCreates).get("code").asString()).isEqualTo("PORTAL_FORBIDDEN");
+
+        // the owner switches the viewer off: its token and its password stop working at once, and on again
+        String viewerId = userId(ownerAgain, viewer);
+        assertThat(viewerId).isNotNull();
+        assertThat(call("POST", "/api/portal/users/" + viewerId + "/disable", secondToken, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", "/api/portal/users/" + viewerId + "/disable", viewerToken, null).statusCode())
+                .isEqualTo(403);
+        JsonNode disabled = json(call("POST", "/api/portal/users/" + viewerId + "/disable", ownerAgain, null));
+        assertThat(disabled.get("disabled").asBoolean()).isTrue();
+        assertThat(call("GET", "/api/portal/apps", viewerToken, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/portal/login", null, "{\"email\":\"" + viewer + "\",\"password\":\""
+                + PASSWORD + "\"}").statusCode()).isEqualTo(401);
+        String ownerId = userId(ownerAgain, first);
+        assertThat(call("POST", "/api/portal/users/" + ownerId + "/disable", ownerAgain, null).statusCode())
+                .isEqualTo(409);
+        assertThat(json(call("POST", "/api/portal/users/" + viewerId + "/enable", ownerAgain, null)).get("disabled")
+                .asBoolean()).isFalse();
+        assertThat(call("GET", "/api/portal/apps", login(viewer), null).statusCode()).isEqualTo(200);
+    }
+
+    private String userId(String ownerToken, String email) {
+        for (JsonNode user : json(call("GET", "/api/portal/users", ownerToken, null)).get("items")) {
+            if (user.get("email").asString().equals(email)) {
+                return user.get("user_id").asString();
+            }
+        }
+        return null;
     }
 
     private boolean queueHas(String merchantId) {

@@ -12,6 +12,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,5 +76,15 @@ class PortalAccountController {
     ResponseEntity<PortalAccounts.UserView> addUser(@RequestBody NewUserRequest body, HttpServletRequest http) {
         return ResponseEntity.status(HttpStatus.CREATED).body(
                 accounts.addUser(PortalUser.of(http), body.email(), body.password(), body.role()));
+    }
+
+    @PostMapping("/api/portal/users/{user_id}/disable")
+    PortalAccounts.UserView disable(@PathVariable("user_id") String userId, HttpServletRequest http) {
+        return accounts.setDisabled(PortalUser.of(http), userId, true);
+    }
+
+    @PostMapping("/api/portal/users/{user_id}/enable")
+    PortalAccounts.UserView enable(@PathVariable("user_id") String userId, HttpServletRequest http) {
+        return accounts.setDisabled(PortalUser.of(http), userId, false);
     }
 }

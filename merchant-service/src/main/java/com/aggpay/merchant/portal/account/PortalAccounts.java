@@ -16,10 +16,14 @@ import com.aggpay.merchant.review.MerchantHistory;
 import com.aggpay.merchant.review.MerchantHistoryEntry;
 import com.aggpay.merchant.web.ApiException;
 import com.aggpay.merchant.web.ErrorCode;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -54,7 +58,8 @@ public class PortalAccounts {
     }
 
     /** One user as the owner sees it. */
-    public record UserView(String userId, String email, MerchantRole role, boolean disabled) {
+    public record UserView(String userId, String email, MerchantRole role, boolean disabled,
+                           OffsetDateTime createdAt) {
     }
 
     private final Merchants merchants;
@@ -65,6 +70,7 @@ public class PortalAccounts {
     private final PortalTokenRevocations revocations;
     private final LoginThrottle throttle;
     private final Duration tokenTtl;
+    private final Clock clock;
     /** Checked when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoyHash;
 
@@ -79,6 +85,7 @@ public class PortalAccounts {
         this.revocations = revocations;
         this.throttle = new LoginThrottle(redis, loginPolicy, redisProperties, clock, "merchant-login");
         this.tokenTtl = loginPolicy.tokenTtl();
+        this.clock = clock;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -150,6 +157,31 @@ public class PortalAccounts {
         return view(user);
     }
 
+    /**
+     * The owner switches one of its merchant's users off or on again. A disabled user cannot log in and its tokens are
+     * refused from the next call on (the interceptor reads the user row on every call). Owners cannot disable
+     * themselves, so a merchant never locks out its last owner by accident; another merchant's user is a 404.
+     */
+    @Transactional
+    public UserView setDisabled(PortalUser owner, String userId, boolean disabled) {
+        owner.require(MerchantRole.OWNER);
+        MerchantUser user = userId == null ? null : users.findById(userId).orElse(null);
+        if (user == null || !user.getMerchantId().equals(owner.merchantId())) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No such user of this merchant.", "user_id");
+        }
+        if (user.getUserId().equals(owner.userId())) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, "An owner cannot disable its own login.", "user_id");
+        }
+        if (user.isDisabled() != disabled) {
+            users.update(null, Wrappers.<MerchantUser>lambdaUpdate()
+                    .set(MerchantUser::getDisabledAt, disabled ? LocalDateTime.now(clock) : null)
+                    .eq(MerchantUser::getUserId, userId));
+            audit.info("event=MERCHANT_USER_{} merchant_id={} user_id={} by={}", disabled ? "DISABLED" : "ENABLED",
+                    owner.merchantId(), userId, owner.userId());
+        }
+        return view(users.findById(userId).orElseThrow());
+    }
+
     public List<UserView> users(PortalUser user) {
         return users.ofMerchant(user.merchantId()).stream().map(PortalAccounts::view).toList();
     }
@@ -170,7 +202,8 @@ public class PortalAccounts {
     }
 
     private static UserView view(MerchantUser user) {
-        return new UserView(user.getUserId(), user.getEmail(), user.getRole(), user.isDisabled());
+        return new UserView(user.getUserId(), user.getEmail(), user.getRole(), user.isDisabled(),
+                user.getCreatedAt() == null ? null : user.getCreatedAt().atOffset(ZoneOffset.UTC));
     }
 
     private static String email(String email) {
