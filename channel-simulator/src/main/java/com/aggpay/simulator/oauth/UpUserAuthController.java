@@ -1,17 +1,12 @@
 package com.aggpay.simulator.oauth;
 
-import com.aggpay.simulator.account.Accounts;
 import com.aggpay.simulator.account.UpAccount;
-import com.aggpay.simulator.fault.FaultMode;
-import com.aggpay.simulator.fault.Faults;
+import com.aggpay.simulator.unionpay.UpGateway;
 import com.aggpay.simulator.unionpay.UpWire;
-import com.aggpay.simulator.web.Replies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -43,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *     encoding=UTF-8, signMethod=01, certId, signature, txnType=00, txnSubType=10, bizType=000000, channelType=08,
  *     accessType=0, merId, orderId (8–40 letters/digits), txnTime (yyyyMMddHHmmss), userAuthCode (as received, once
  *     URL-decoded), appUpIdentifier ({@code UnionPay/1.0 CloudPay}, from the payer's User-Agent)}, signed and verified
- *     exactly like the gateway's other calls. Answer {@code text/plain} raw {@code k=v&…}, signed with UnionPay's
+ *     exactly like the gateway's other calls (it is served by {@link UpGateway#serve}). Answer {@code text/plain} raw {@code k=v&…}, signed with UnionPay's
  *     key: the echoed identity fields, {@code respCode}, {@code respMsg} and, on {@code 00}, {@code appUserId}.
  *     {@code 01} refuses an unknown, used, expired or other wallet's userAuthCode (the documentation names no code
  *     for that: this simulator's choice); {@code 10} format, {@code 11} signature or certId, {@code 13} missing field,
@@ -62,22 +57,13 @@ public class UpUserAuthController {
     /** Codes of this stand-in are kept apart from the WeChat and Alipay ones. */
     private static final String CODE_SCOPE = "unionpay:";
 
-    private static final List<String> REQUIRED = List.of("version", "encoding", "signMethod", "certId", "signature",
-            "txnType", "txnSubType", "bizType", "channelType", "accessType", "merId", "orderId", "txnTime",
-            "userAuthCode", "appUpIdentifier");
-    private static final List<String> ECHOED = List.of("version", "encoding", "bizType", "txnType", "txnSubType",
-            "accessType", "channelType", "merId", "orderId", "txnTime", "reqReserved");
 
     private final OAuthCodes codes;
-    private final Accounts accounts;
-    private final Faults faults;
-    private final Replies replies;
+    private final UpGateway gateway;
 
-    public UpUserAuthController(OAuthCodes codes, Accounts accounts, Faults faults, Replies replies) {
+    public UpUserAuthController(OAuthCodes codes, UpGateway gateway) {
         this.codes = codes;
-        this.accounts = accounts;
-        this.faults = faults;
-        this.replies = replies;
+        this.gateway = gateway;
     }
 
     @GetMapping("/_sim/oauth/unionpay/userAuth")
@@ -101,77 +87,28 @@ public class UpUserAuthController {
 
     @PostMapping("/_sim/oauth/unionpay/backTransReq.do")
     public DeferredResult<ResponseEntity<byte[]>> appUserId(HttpServletRequest request) {
-        Map<String, String> p = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> p.put(name, values.length == 0 ? "" : values[0]));
-        Optional<UpAccount> account = accounts.unionpay(p.get("merId"));
-        return replies.answer(account.map(UpAccount::merId).orElse(null), false,
-                () -> reply(account.orElse(null), p, account.isEmpty()
-                        ? result(p.get("merId") == null ? "13" : "31", null)
-                        : exchange(account.get(), p)),
-                () -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build());
+        return gateway.serve(request, this::exchange);
     }
 
-    /** The checks in the gateway's order: presence, format, signature, then the transaction itself. */
+    /** After the gateway's own checks (merchant, common fields, signature): the exchange's fields, then the code. */
     private Map<String, String> exchange(UpAccount account, Map<String, String> p) {
-        List<String> missing = REQUIRED.stream().filter(name -> p.get(name) == null || p.get(name).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            return result("13", "缺少 " + String.join(",", missing));
-        }
-        if (!"5.1.0".equals(p.get("version")) || !"UTF-8".equalsIgnoreCase(p.get("encoding"))
-                || !"01".equals(p.get("signMethod")) || !UpWire.validTxnTime(p.get("txnTime"))) {
-            return result("10", "version 5.1.0, encoding UTF-8, signMethod 01 and txnTime yyyyMMddHHmmss are required");
-        }
-        if (!account.merchantCertId().equals(p.get("certId")) || !UpWire.verify(account.merchantPublicKey(), p)) {
-            return result("11", null);
+        String missing = UpWire.missing(p, "channelType", "orderId", "userAuthCode", "appUpIdentifier");
+        if (missing != null) {
+            return UpWire.result("13", missing);
         }
         if (!"00".equals(p.get("txnType")) || !"10".equals(p.get("txnSubType"))
                 || !"000000".equals(p.get("bizType")) || !"08".equals(p.get("channelType"))) {
-            return result("32", "the user id takes txnType 00, txnSubType 10, bizType 000000, channelType 08");
+            return UpWire.result("32", "the user id takes txnType 00, txnSubType 10, bizType 000000, channelType 08");
         }
         Optional<String> app = walletApp(p.get("appUpIdentifier"));
         if (!ORDER_ID.matcher(p.get("orderId")).matches() || app.isEmpty()) {
-            return result("10", "orderId or appUpIdentifier");
+            return UpWire.result("10", "orderId or appUpIdentifier");
         }
         return codes.redeem(CODE_SCOPE + app.get(), p.get("userAuthCode")).map(payer -> {
-            Map<String, String> r = result("00", null);
+            Map<String, String> r = UpWire.result("00", null);
             r.put("appUserId", OAuthCodes.upAppUserId(app.get(), payer));
             return r;
-        }).orElseGet(() -> result("01", "userAuthCode无效或已使用"));
-    }
-
-    private ResponseEntity<byte[]> reply(UpAccount account, Map<String, String> request, Map<String, String> result) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        ECHOED.forEach(name -> {
-            if (request.get(name) != null) {
-                fields.put(name, request.get(name));
-            }
-        });
-        fields.putAll(result);
-        fields.put("signMethod", "01");
-        if (account != null) {
-            fields.put("certId", account.unionpayCertId());
-            boolean wrongKey = faults.hits(account.merId(), FaultMode.BAD_SIGNATURE);
-            fields.put("signature", UpWire.sign(wrongKey ? accounts.wrongKey().getPrivate()
-                    : account.unionpayPrivateKey(), fields));
-        }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
-                .body(UpWire.answer(fields).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> result(String respCode, String detail) {
-        Map<String, String> r = new LinkedHashMap<>();
-        r.put("respCode", respCode);
-        String message = switch (respCode) {
-            case "00" -> "成功[0000000]";
-            case "10" -> "报文格式错误";
-            case "11" -> "验证签名失败";
-            case "13" -> "报文交易要素缺失";
-            case "31" -> "商户状态不正确";
-            case "32" -> "无此交易权限";
-            default -> "交易失败";
-        };
-        r.put("respMsg", detail == null ? message : message + "：" + detail);
-        return r;
+        }).orElseGet(() -> UpWire.result("01", "userAuthCode无效或已使用"));
     }
 
     /** The wallet app named by a {@code UnionPay/<version> <app>} mark (User-Agent or appUpIdentifier). */

@@ -76,6 +76,15 @@ public class UpGateway {
                 : UpTransactions.result(UpCodes.NOT_PERMITTED, "fileTransReq takes txnType 76"));
     }
 
+    /**
+     * A 全渠道 call the simulator serves on another path (the 云闪付 user-id exchange stand-in): the same merchant
+     * lookup, common checks, signature, faults and signed answer as the gateway's own calls, with its transaction.
+     */
+    public DeferredResult<ResponseEntity<byte[]>> serve(HttpServletRequest request,
+            BiFunction<UpAccount, Map<String, String>, Map<String, String>> transaction) {
+        return call(params(request), false, transaction);
+    }
+
     private DeferredResult<ResponseEntity<byte[]>> call(Map<String, String> p, boolean create,
             BiFunction<UpAccount, Map<String, String>, Map<String, String>> transaction) {
         Optional<UpAccount> account = accounts.unionpay(p.get("merId"));

@@ -252,16 +252,11 @@ class UpTransactions {
     }
 
     static Map<String, String> result(String code, String detail) {
-        Map<String, String> r = new LinkedHashMap<>();
-        r.put("respCode", code);
-        r.put("respMsg", detail == null ? UpCodes.message(code) : UpCodes.message(code) + "：" + detail);
-        return r;
+        return UpWire.result(code, detail);
     }
 
     static String missing(Map<String, String> p, String... names) {
-        List<String> absent = java.util.Arrays.stream(names).filter(n -> p.get(n) == null || p.get(n).isEmpty())
-                .toList();
-        return absent.isEmpty() ? null : "缺少 " + String.join(",", absent);
+        return UpWire.missing(p, names);
     }
 
     /** orderId, txnTime, txnAmt and currencyCode, where present. */

@@ -11,6 +11,9 @@ import java.security.PublicKey;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -69,6 +72,20 @@ public final class UpWire {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** A transaction's result fields: {@code respCode} and UnionPay's message for it, with an optional detail. */
+    public static Map<String, String> result(String respCode, String detail) {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("respCode", respCode);
+        r.put("respMsg", detail == null ? UpCodes.message(respCode) : UpCodes.message(respCode) + "：" + detail);
+        return r;
+    }
+
+    /** "缺少 a,b" naming the fields that are absent or empty, or null when all are there. */
+    public static String missing(Map<String, String> p, String... names) {
+        List<String> absent = Arrays.stream(names).filter(n -> p.get(n) == null || p.get(n).isEmpty()).toList();
+        return absent.isEmpty() ? null : "缺少 " + String.join(",", absent);
     }
 
     /** Notifications are ordinary URL-encoded form posts. */
