@@ -9,7 +9,6 @@ import com.aggpay.simulator.ledger.Trade;
 import com.aggpay.simulator.ledger.TradeState;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
