@@ -2,6 +2,7 @@ package com.aggpay.simulator.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aggpay.simulator.unionpay.UpTestMerchant;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -9,21 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,10 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpUserAuthTest {
 
-    private static final String MER = "777290058110001";
+    private static final String MER = UpTestMerchant.MER;
     private static final String CLOUDPAY_UA = "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36 UnionPay/1.0 CloudPay";
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final Path KEYS = generateKeys();
+    private static final UpTestMerchant MERCHANT = UpTestMerchant.withNewKeys("sim-up-oauth-test-keys");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,7 +41,7 @@ class UpUserAuthTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("sim.keys-dir", KEYS::toString);
+        registry.add("sim.keys-dir", () -> MERCHANT.keysDir().toString());
     }
 
     @Test
@@ -182,51 +172,6 @@ class UpUserAuthTest {
         return f;
     }
 
-    private static Map<String, String> signed(Map<String, String> fields) throws Exception {
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(privateKey(read("merchant_private.pem")));
-        rsa.update(hex(content(fields)).getBytes(StandardCharsets.UTF_8));
-        Map<String, String> signed = new LinkedHashMap<>(fields);
-        signed.put("signature", Base64.getEncoder().encodeToString(rsa.sign()));
-        return signed;
-    }
-
-    private static boolean verifiesWithUnionPayKey(Map<String, String> answer) throws Exception {
-        if (!read("unionpay_cert_id.txt").equals(answer.get("certId"))) {
-            return false;
-        }
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(publicKey(read("unionpay_public.pem")));
-        rsa.update(hex(content(answer)).getBytes(StandardCharsets.UTF_8));
-        return rsa.verify(Base64.getDecoder().decode(answer.get("signature")));
-    }
-
-    private static String content(Map<String, String> fields) {
-        return new TreeMap<>(fields).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-    }
-
-    private static String hex(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Map<String, String> exchange(Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
-                        + "/_sim/oauth/unionpay/backTransReq.do"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        // Raw k=v&…: values (Base64 ids, signatures) hold '=' but never '&'.
-        Map<String, String> answer = new LinkedHashMap<>();
-        for (String pair : response.body().split("&")) {
-            int eq = pair.indexOf('=');
-            answer.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return answer;
-    }
-
     /** A query decoded once, as a servlet container would. */
     private static Map<String, String> query(URI uri) {
         return Arrays.stream(uri.getRawQuery().split("&")).map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
@@ -242,38 +187,19 @@ class UpUserAuthTest {
         return "http://127.0.0.1:" + port;
     }
 
+    private Map<String, String> exchange(Map<String, String> fields) throws Exception {
+        return MERCHANT.post(base() + "/_sim/oauth/unionpay/backTransReq.do", fields);
+    }
+
+    private static Map<String, String> signed(Map<String, String> fields) throws Exception {
+        return MERCHANT.signed(fields);
+    }
+
+    private static boolean verifiesWithUnionPayKey(Map<String, String> answer) throws Exception {
+        return MERCHANT.verifiesWithUnionPayKey(answer);
+    }
+
     private static String read(String name) {
-        try {
-            return Files.readString(KEYS.resolve("unionpay").resolve(MER).resolve(name)).trim();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey privateKey(String pem) throws Exception {
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
-    }
-
-    private static PublicKey publicKey(String pem) throws Exception {
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
-    }
-
-    private static byte[] der(String pem) {
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-    }
-
-    private static Path generateKeys() {
-        try {
-            Path dir = Files.createTempDirectory("sim-up-oauth-test-keys");
-            Process p = new ProcessBuilder("bash", Path.of("../deploy/local/gen-keys.sh").toAbsolutePath().toString(),
-                    dir.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("gen-keys.sh failed: " + out);
-            }
-            return dir;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MERCHANT.read(name);
     }
 }

@@ -3,27 +3,12 @@ package com.aggpay.simulator.unionpay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,9 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"sim.notify.retry-delays=200ms", "sim.hold-timeout=10s"})
 class UpGatewayTest {
 
-    private static final String MER = "777290058110001";
+    private static final String MER = UpTestMerchant.MER;
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final Path KEYS = generateKeys();
+    private static final UpTestMerchant MERCHANT = UpTestMerchant.withNewKeys("sim-up-test-keys");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,7 +34,7 @@ class UpGatewayTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("sim.keys-dir", KEYS::toString);
+        registry.add("sim.keys-dir", () -> MERCHANT.keysDir().toString());
     }
 
     @Test
@@ -226,94 +211,19 @@ class UpGatewayTest {
         return f;
     }
 
+    private Map<String, String> post(String path, Map<String, String> fields) throws Exception {
+        return MERCHANT.post("http://127.0.0.1:" + port + path, fields);
+    }
+
     private static Map<String, String> signed(Map<String, String> fields) throws Exception {
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(privateKey(read("merchant_private.pem")));
-        rsa.update(hex(content(fields)).getBytes(StandardCharsets.UTF_8));
-        Map<String, String> signed = new LinkedHashMap<>(fields);
-        signed.put("signature", Base64.getEncoder().encodeToString(rsa.sign()));
-        return signed;
+        return MERCHANT.signed(fields);
     }
 
     private static boolean verifiesWithUnionPayKey(Map<String, String> answer) throws Exception {
-        if (!read("unionpay_cert_id.txt").equals(answer.get("certId"))) {
-            return false;
-        }
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(publicKey(read("unionpay_public.pem")));
-        rsa.update(hex(content(answer)).getBytes(StandardCharsets.UTF_8));
-        return rsa.verify(Base64.getDecoder().decode(answer.get("signature")));
-    }
-
-    private static String content(Map<String, String> fields) {
-        return new TreeMap<>(fields).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-    }
-
-    private static String hex(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Map<String, String> post(String path, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return parse(response.body());
-    }
-
-    /** Raw k=v&…, braces kept whole: a reader written for this test. */
-    private static Map<String, String> parse(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : '&';
-            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-            if (c == '&' && depth == 0) {
-                String pair = text.substring(start, i);
-                int eq = pair.indexOf('=');
-                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-                start = i + 1;
-            }
-        }
-        return fields;
+        return MERCHANT.verifiesWithUnionPayKey(answer);
     }
 
     private static String read(String name) {
-        try {
-            return Files.readString(KEYS.resolve("unionpay").resolve(MER).resolve(name)).trim();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey privateKey(String pem) throws Exception {
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
-    }
-
-    private static PublicKey publicKey(String pem) throws Exception {
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
-    }
-
-    private static byte[] der(String pem) {
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-    }
-
-    private static Path generateKeys() {
-        try {
-            Path dir = Files.createTempDirectory("sim-up-test-keys");
-            Process p = new ProcessBuilder("bash", Path.of("../deploy/local/gen-keys.sh").toAbsolutePath().toString(),
-                    dir.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("gen-keys.sh failed: " + out);
-            }
-            return dir;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MERCHANT.read(name);
     }
 }
