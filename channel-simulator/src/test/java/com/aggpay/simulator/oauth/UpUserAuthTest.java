@@ -63,42 +63,42 @@ class UpUserAuthTest {
     void the_code_gives_the_chosen_payers_app_user_id_once_in_a_signed_answer() throws Exception {
         String code = codeFor("alice", CLOUDPAY_UA);
 
-        Map<String, String> answer = exchange(signed(userIdRequest(code, "UnionPay/1.0 CloudPay")));
+        Map<String, String> answer = exchange(MERCHANT.signed(userIdRequest(code, "UnionPay/1.0 CloudPay")));
         assertThat(answer).containsEntry("respCode", "00").containsEntry("merId", MER)
                 .containsEntry("txnType", "00").containsEntry("txnSubType", "10")
                 .containsEntry("appUserId", OAuthCodes.upAppUserId("CloudPay", "alice"));
         assertThat(answer.get("appUserId")).hasSize(64);
-        assertThat(verifiesWithUnionPayKey(answer)).isTrue();
+        assertThat(MERCHANT.verifiesWithUnionPayKey(answer)).isTrue();
 
-        Map<String, String> again = exchange(signed(userIdRequest(code, "UnionPay/1.0 CloudPay")));
+        Map<String, String> again = exchange(MERCHANT.signed(userIdRequest(code, "UnionPay/1.0 CloudPay")));
         assertThat(again).containsEntry("respCode", "01").doesNotContainKey("appUserId");
-        assertThat(verifiesWithUnionPayKey(again)).isTrue();
+        assertThat(MERCHANT.verifiesWithUnionPayKey(again)).isTrue();
     }
 
     @Test
     void each_payer_keeps_one_app_user_id_and_payers_differ() throws Exception {
-        String bob1 = exchange(signed(userIdRequest(codeFor("bob", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
+        String bob1 = exchange(MERCHANT.signed(userIdRequest(codeFor("bob", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
                 .get("appUserId");
-        String bob2 = exchange(signed(userIdRequest(codeFor("bob", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
+        String bob2 = exchange(MERCHANT.signed(userIdRequest(codeFor("bob", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
                 .get("appUserId");
-        String carol = exchange(signed(userIdRequest(codeFor("carol", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
+        String carol = exchange(MERCHANT.signed(userIdRequest(codeFor("carol", CLOUDPAY_UA), "UnionPay/1.0 CloudPay")))
                 .get("appUserId");
         assertThat(bob1).isNotNull().isEqualTo(bob2).isNotEqualTo(carol);
     }
 
     @Test
     void an_unknown_code_or_another_wallets_code_is_refused() throws Exception {
-        assertThat(exchange(signed(userIdRequest("uskMsSXHS1KBLHZ90+iDzA==", "UnionPay/1.0 CloudPay"))))
+        assertThat(exchange(MERCHANT.signed(userIdRequest("uskMsSXHS1KBLHZ90+iDzA==", "UnionPay/1.0 CloudPay"))))
                 .containsEntry("respCode", "01");
 
         String bankAppCode = codeFor("dave", "Mozilla/5.0 UnionPay/1.0 ICBCeLife");
-        assertThat(exchange(signed(userIdRequest(bankAppCode, "UnionPay/1.0 CloudPay")))).containsEntry("respCode", "01");
+        assertThat(exchange(MERCHANT.signed(userIdRequest(bankAppCode, "UnionPay/1.0 CloudPay")))).containsEntry("respCode", "01");
     }
 
     @Test
     void a_tampered_signature_is_answered_11_and_does_not_use_up_the_code() throws Exception {
         String code = codeFor("erin", CLOUDPAY_UA);
-        Map<String, String> request = signed(userIdRequest(code, "UnionPay/1.0 CloudPay"));
+        Map<String, String> request = MERCHANT.signed(userIdRequest(code, "UnionPay/1.0 CloudPay"));
 
         Map<String, String> tampered = new LinkedHashMap<>(request);
         tampered.put("orderId", request.get("orderId") + "X");
@@ -106,7 +106,7 @@ class UpUserAuthTest {
 
         Map<String, String> otherCert = userIdRequest(code, "UnionPay/1.0 CloudPay");
         otherCert.put("certId", "1");
-        assertThat(exchange(signed(otherCert))).containsEntry("respCode", "11");
+        assertThat(exchange(MERCHANT.signed(otherCert))).containsEntry("respCode", "11");
 
         assertThat(exchange(request)).containsEntry("respCode", "00")
                 .containsEntry("appUserId", OAuthCodes.upAppUserId("CloudPay", "erin"));
@@ -116,17 +116,17 @@ class UpUserAuthTest {
     void missing_fields_are_13_bad_formats_10_other_transactions_32_and_an_unknown_merchant_31_unsigned() throws Exception {
         Map<String, String> noCode = userIdRequest("x", "UnionPay/1.0 CloudPay");
         noCode.remove("userAuthCode");
-        assertThat(exchange(signed(noCode))).containsEntry("respCode", "13");
+        assertThat(exchange(MERCHANT.signed(noCode))).containsEntry("respCode", "13");
 
-        assertThat(exchange(signed(userIdRequest("x", "CloudPay")))).containsEntry("respCode", "10");
+        assertThat(exchange(MERCHANT.signed(userIdRequest("x", "CloudPay")))).containsEntry("respCode", "10");
 
         Map<String, String> query = userIdRequest("x", "UnionPay/1.0 CloudPay");
         query.put("txnSubType", "00");
-        assertThat(exchange(signed(query))).containsEntry("respCode", "32");
+        assertThat(exchange(MERCHANT.signed(query))).containsEntry("respCode", "32");
 
         Map<String, String> stranger = userIdRequest("x", "UnionPay/1.0 CloudPay");
         stranger.put("merId", "777290058119999");
-        assertThat(exchange(signed(stranger))).containsEntry("respCode", "31").doesNotContainKey("signature");
+        assertThat(exchange(MERCHANT.signed(stranger))).containsEntry("respCode", "31").doesNotContainKey("signature");
     }
 
     @Test
@@ -158,7 +158,7 @@ class UpUserAuthTest {
         f.put("version", "5.1.0");
         f.put("encoding", "UTF-8");
         f.put("signMethod", "01");
-        f.put("certId", read("merchant_cert_id.txt"));
+        f.put("certId", MERCHANT.read("merchant_cert_id.txt"));
         f.put("txnType", "00");
         f.put("txnSubType", "10");
         f.put("bizType", "000000");
@@ -189,17 +189,5 @@ class UpUserAuthTest {
 
     private Map<String, String> exchange(Map<String, String> fields) throws Exception {
         return MERCHANT.post(base() + "/_sim/oauth/unionpay/backTransReq.do", fields);
-    }
-
-    private static Map<String, String> signed(Map<String, String> fields) throws Exception {
-        return MERCHANT.signed(fields);
-    }
-
-    private static boolean verifiesWithUnionPayKey(Map<String, String> answer) throws Exception {
-        return MERCHANT.verifiesWithUnionPayKey(answer);
-    }
-
-    private static String read(String name) {
-        return MERCHANT.read(name);
     }
 }
