@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds both front ends into web/dist (run by gateway-service's Maven build; also by hand).
+# Builds the three front ends (portal, admin, cashier) into web/dist (run by gateway-service's Maven build; also by hand).
 # Uses the machine's Node and npm: nothing here downloads a Node binary.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,10 +11,11 @@ fi
 
 # Rebuild only when something the build reads changed since the last good build.
 stamp=.build-stamp
-if [ -f "$stamp" ] && [ -f dist/portal/index.html ] && [ -f dist/admin/index.html ] \
-   && [ -z "$(find src portal admin vite.config.ts tsconfig.json package.json package-lock.json -newer "$stamp" -print -quit)" ]; then
+if [ -f "$stamp" ] && [ -f dist/portal/index.html ] && [ -f dist/admin/index.html ] && [ -f dist/cashier/index.html ] \
+   && [ -z "$(find src portal admin cashier vite.config.ts tsconfig.json package.json package-lock.json -newer "$stamp" -print -quit)" ]; then
   echo "web: dist is up to date"
   exit 0
 fi
-npm run build
+npm run build # type-checks all of src/, builds portal and admin
+npx --no-install vite build --mode cashier
 touch "$stamp"

@@ -2,9 +2,10 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
-// One project, two front ends: `vite build --mode portal` and `--mode admin`. Each has its own index.html folder
-// (portal/, admin/) and is served by the gateway under the same path, so the base is that path.
-const FRONT_ENDS = ['portal', 'admin'] as const
+// One project, three front ends: `vite build --mode portal`, `--mode admin` and `--mode cashier` (the payer's pages).
+// Each has its own index.html folder (portal/, admin/, cashier/) and is served by the gateway under the same path,
+// so the base is that path.
+const FRONT_ENDS = ['portal', 'admin', 'cashier'] as const
 
 export default defineConfig(({ mode }) => {
   const app = FRONT_ENDS.find((name) => name === mode)

@@ -18,4 +18,15 @@ final class CredentialKeys {
             case UNIONPAY -> Set.of("merchant_private_key", "merchant_cert_id", "unionpay_public_key", "unionpay_cert_id");
         };
     }
+
+    /**
+     * Keys a channel may carry without needing them to take payments: a WeChat channel's {@code oauth_app_secret}
+     * (the official account's AppSecret) lets the cashier learn payers' openids through it (payer authorisation).
+     */
+    static Set<String> optional(ChannelType type) {
+        return switch (type) {
+            case WXPAY_V3, WXPAY_V2 -> Set.of("oauth_app_secret");
+            case ALIPAY, UNIONPAY -> Set.of();
+        };
+    }
 }

@@ -60,17 +60,21 @@ record NewChannel(String name, String type, String accountId, String apiBaseUrl,
         throw JsonFields.invalid("api_base_url", "must be an absolute http(s) URL without user info, query or fragment");
     }
 
-    /** Exactly the keys the type's adapter reads (docs/internals.md), each a non-blank string; values never echoed. */
+    /**
+     * Every key the type's adapter needs and only keys it may read (docs/internals.md), each a non-blank string;
+     * values never echoed.
+     */
     private static Map<String, String> credentials(JsonNode node, ChannelType type) {
         if (!node.isObject()) {
             throw JsonFields.invalid("credentials", "must be an object of strings");
         }
         Set<String> required = CredentialKeys.of(type);
+        Set<String> optional = CredentialKeys.optional(type);
         Map<String, String> credentials = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
-            if (!required.contains(key)) {
+            if (!required.contains(key) && !optional.contains(key)) {
                 throw JsonFields.invalid("credentials", "has " + printable(key) + ", which " + type + " does not use");
             }
             if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_CREDENTIAL_CHARS) {

@@ -47,6 +47,15 @@ public class ChannelCircuits {
         return breaker(channel).tryAcquirePermission();
     }
 
+    /**
+     * True while the channel's circuit refuses every call (open or forced open). Only reads the state: a half-open
+     * circuit's probes are left for the trades that will prove the channel, not taken by looking.
+     */
+    public boolean isOpen(String channel) {
+        CircuitBreaker.State state = breaker(channel).getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
     public void record(String channel, TradeOutcome outcome, long latencyMs) {
         CircuitBreaker cb = breaker(channel);
         if (countsAgainstChannel(outcome)) {

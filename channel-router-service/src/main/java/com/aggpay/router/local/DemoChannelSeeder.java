@@ -40,6 +40,8 @@ public class DemoChannelSeeder implements ApplicationRunner {
     private static final Set<PayWay> WX_V3 = EnumSet.of(PayWay.WX_NATIVE, PayWay.WX_JSAPI, PayWay.WX_H5, PayWay.WX_APP);
     private static final Set<PayWay> WX_V2 = WX_V3;
     private static final Set<PayWay> UNIONPAY = EnumSet.of(PayWay.UP_QR, PayWay.UP_JSAPI);
+    /** The demo official accounts' AppSecret: the simulator's OAuth stand-in only checks that one is sent. */
+    private static final String DEMO_OAUTH_APP_SECRET = "demo-oauth-app-secret";
     private static final Set<PayWay> ALIPAY = EnumSet.of(PayWay.ALI_QR, PayWay.ALI_WAP, PayWay.ALI_PC, PayWay.ALI_APP,
             PayWay.ALI_JSAPI);
 
@@ -85,6 +87,7 @@ public class DemoChannelSeeder implements ApplicationRunner {
         credentials.put("wechatpay_public_key_id", read(dir, "wechatpay_public_key_id.txt"));
         credentials.put("wechatpay_public_key", read(dir, "wechatpay_public.pem"));
         credentials.put("api_v3_key", read(dir, "apiv3_key.txt"));
+        credentials.put("oauth_app_secret", DEMO_OAUTH_APP_SECRET);
         upsert(name, ChannelType.WXPAY_V3, mchid, WX_V3, priority, feeRatePpm, credentials);
     }
 
@@ -94,6 +97,7 @@ public class DemoChannelSeeder implements ApplicationRunner {
         credentials.put("appid", appid);
         credentials.put("api_key", read(dir, "api_key.txt"));
         credentials.put("sign_type", "HMAC-SHA256");
+        credentials.put("oauth_app_secret", DEMO_OAUTH_APP_SECRET);
         upsert(name, ChannelType.WXPAY_V2, mchId, WX_V2, priority, feeRatePpm, credentials);
     }
 

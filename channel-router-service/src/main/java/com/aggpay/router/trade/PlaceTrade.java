@@ -8,26 +8,22 @@ import com.aggpay.router.channel.PayWay;
 import com.aggpay.router.channel.TradeOutcome;
 import com.aggpay.router.circuit.ChannelCircuits;
 import com.aggpay.router.quota.DailyQuota;
-import com.aggpay.router.routing.Candidate;
-import com.aggpay.router.routing.RoutingDecision;
 import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
 import com.aggpay.router.store.RoutableChannel;
-import com.aggpay.router.store.RoutingPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Opens one trade for an order, failing over per DESIGN.md. Candidates are the merchant's contracted, enabled
- * channels that accept the amount, ordered by the merchant's routing policy (a pure decision over recent health);
+ * channels that accept the amount (and, for an in-wallet payer, belong to the app named: {@link AppPins}), ordered by
+ * the merchant's routing policy (a pure decision over recent health);
  * at call time an open circuit or an exhausted daily quota passes a candidate over. A definite rejection tries the
  * next candidate at once; an unknown outcome leaves an orphan, whose pay data is never handed out and which the
  * {@code OrphanCloser} closes upstream, and tries the next candidate (or, with none left, the same channel once
@@ -40,7 +36,7 @@ public class PlaceTrade {
     private static final Logger log = LoggerFactory.getLogger(PlaceTrade.class);
     private final ChannelInstances channels;
     private final ChannelAdapters adapters;
-    private final RoutingPolicies policies;
+    private final RankChannels ranking;
     private final HealthWindows health;
     private final ChannelCircuits circuits;
     private final DailyQuota quota;
@@ -48,12 +44,12 @@ public class PlaceTrade {
     private final RouterProperties properties;
     private final MeterRegistry meters;
 
-    public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, RoutingPolicies policies,
-                      HealthWindows health, ChannelCircuits circuits, DailyQuota quota,
-                      TradeAttempts attempts, RouterProperties properties, MeterRegistry meters) {
+    public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, RankChannels ranking,
+                      HealthWindows health, ChannelCircuits circuits, DailyQuota quota, TradeAttempts attempts,
+                      RouterProperties properties, MeterRegistry meters) {
         this.channels = channels;
         this.adapters = adapters;
-        this.policies = policies;
+        this.ranking = ranking;
         this.health = health;
         this.circuits = circuits;
         this.quota = quota;
@@ -70,8 +66,9 @@ public class PlaceTrade {
         }
         PayWay payWay = PayWay.valueOf(request.payWay());
         List<RoutableChannel> usable = channels.contractedFor(request.mchNo(), request.amount()).stream()
-                .filter(c -> adapters.canOpen(c.instance(), payWay)).toList();
-        List<RoutableChannel> ordered = order(usable, request.mchNo(), payWay);
+                .filter(c -> adapters.canOpen(c.instance(), payWay))
+                .filter(c -> AppPins.admits(c.instance(), payWay, request.channelExtra())).toList();
+        List<RoutableChannel> ordered = ranking.rank(usable, request.mchNo(), payWay);
 
         Placement placement = new Placement(request, payWay, attempts.nextSeq(earlier));
         for (int i = 0; i < ordered.size() && placement.attemptCount() < properties.maxAttempts(); i++) {
@@ -100,17 +97,6 @@ public class PlaceTrade {
         log.warn("no channel opened a trade for order {} ({} usable, {} attempts)", request.payOrderId(),
                 usable.size(), placement.attemptCount());
         return placement.noChannel();
-    }
-
-    private List<RoutableChannel> order(List<RoutableChannel> usable, String mchNo, PayWay payWay) {
-        Map<String, RoutableChannel> byName = usable.stream()
-                .collect(Collectors.toMap(RoutableChannel::name, c -> c, (a, b) -> a));
-        List<Candidate> candidates = usable.stream().map(c -> new Candidate(c.name(), c.priority(), c.weight(),
-                c.feeRatePpm(), health.stats(c.name(), payWay.name()))).toList();
-        // ThreadLocalRandom: no lock shared by all placements (the policy read used to sit inside one)
-        List<Candidate> decided = RoutingDecision.order(candidates, policies.forMerchant(mchNo),
-                ThreadLocalRandom.current());
-        return decided.stream().map(c -> byName.get(c.channel())).toList();
     }
 
     private TradeOutcome open(Placement placement, RoutableChannel channel, String outTradeNo) {

@@ -17,6 +17,9 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
     BILL_UNSUPPORTED(HttpStatus.NOT_IMPLEMENTED, "This channel's adapter cannot download bills."),
     BILL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel's bill could not be downloaded; try again later."),
+    NO_CHANNEL_FOR_WALLET(HttpStatus.NOT_FOUND, "The merchant has no usable channel for this wallet."),
+    PAYER_AUTH_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "The wallet refused the authorisation code."),
+    CHANNEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel gave no clear answer; try again."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 
     private final HttpStatus status;

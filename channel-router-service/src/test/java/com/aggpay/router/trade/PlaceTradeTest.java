@@ -126,7 +126,7 @@ class PlaceTradeTest {
         HealthWindows health = mock(HealthWindows.class);
         when(health.stats(anyString(), anyString())).thenReturn(new WindowStats(0, 0));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return new PlaceTrade(channels, adapters, policies, health,
+        return new PlaceTrade(channels, adapters, new RankChannels(policies, health), health,
                 new ChannelCircuits(meters, Duration.ofSeconds(20), Duration.ofSeconds(2)), quota,
                 new TradeAttempts(attemptRows, Clock.systemUTC()), new RouterProperties("http://gw", 3), meters);
     }

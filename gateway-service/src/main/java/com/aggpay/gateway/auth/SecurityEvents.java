@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Every rejected merchant or operator call, on the {@code aggpay.security} logger. Only the app id, the reason and
  * the peer: never the secret, the token, the signature or the body.
  */
-final class SecurityEvents {
+public final class SecurityEvents {
 
     private static final Logger log = LoggerFactory.getLogger("aggpay.security");
 
@@ -33,6 +33,14 @@ final class SecurityEvents {
         try (var ignored = MDC.putCloseable(AggpayHeaders.MDC_REQUEST_ID, requestId)) {
             log.warn("event=OPERATOR_AUTH_REJECTED reason={} code={} remote={} method={} path={}", reason, code.name(),
                     remote(exchange), exchange.getRequest().getMethod(),
+                    printable(exchange.getRequest().getURI().getRawPath()));
+        }
+    }
+
+    /** A payer's return from a wallet's authorisation that the cashier refused (forged state, refused code). */
+    public static void payerRejected(ServerWebExchange exchange, String requestId, String reason) {
+        try (var ignored = MDC.putCloseable(AggpayHeaders.MDC_REQUEST_ID, requestId)) {
+            log.warn("event=PAYER_AUTH_REJECTED reason={} remote={} path={}", reason, remote(exchange),
                     printable(exchange.getRequest().getURI().getRawPath()));
         }
     }

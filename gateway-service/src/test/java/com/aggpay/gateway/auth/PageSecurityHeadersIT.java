@@ -18,7 +18,7 @@ class PageSecurityHeadersIT extends GatewayITSupport {
             + "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "admin"})
+    @ValueSource(strings = {"portal", "admin", "cashier"})
     void each_front_end_and_its_files_are_served_with_a_strict_policy_and_no_framing(String frontEnd)
             throws Exception {
         String root = "/" + frontEnd;
@@ -31,7 +31,7 @@ class PageSecurityHeadersIT extends GatewayITSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "admin"})
+    @ValueSource(strings = {"portal", "admin", "cashier"})
     void the_page_is_revalidated_and_its_hashed_assets_are_cached_for_good(String frontEnd) throws Exception {
         HttpResponse<byte[]> page = send(request("GET", "/" + frontEnd + "/", new byte[0]));
         HttpResponse<byte[]> asset = send(request("GET", firstAsset(frontEnd), new byte[0]));
@@ -49,6 +49,15 @@ class PageSecurityHeadersIT extends GatewayITSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(index("portal"));
         assertPageHeaders(response, "/portal/orders");
+    }
+
+    @Test
+    void a_cashier_page_answers_the_cashier_app_with_the_headers() throws Exception {
+        HttpResponse<byte[]> response = send(request("GET", "/cashier/store/demo-store", new byte[0]));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(index("cashier"));
+        assertPageHeaders(response, "/cashier/store/demo-store");
     }
 
     @Test

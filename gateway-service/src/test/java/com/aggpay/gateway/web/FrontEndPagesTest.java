@@ -20,7 +20,7 @@ class FrontEndPagesTest {
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "admin"})
+    @ValueSource(strings = {"portal", "admin", "cashier"})
     void each_front_end_is_packaged_with_every_file_its_page_names(String frontEnd) throws Exception {
         String html = page(frontEnd);
 
@@ -32,7 +32,7 @@ class FrontEndPagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "admin"})
+    @ValueSource(strings = {"portal", "admin", "cashier"})
     void each_front_end_page_has_no_inline_script_style_or_handler_the_policy_would_block(String frontEnd)
             throws Exception {
         String html = page(frontEnd);
@@ -43,7 +43,7 @@ class FrontEndPagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "admin"})
+    @ValueSource(strings = {"portal", "admin", "cashier"})
     void no_front_end_script_evaluates_strings_as_code(String frontEnd) throws Exception {
         // 'unsafe-eval' is not in the policy: a bundled `new Function(...)` (e.g. a message compiler) would break the page
         Resource[] scripts = new PathMatchingResourcePatternResolver()

@@ -13,8 +13,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The unified order: validate, store idempotently on (app_id, mch_order_no), then open a trade through the router.
@@ -29,11 +31,13 @@ public class CreatePayOrder {
     private final PayOrderViews views;
     private final OrderProperties properties;
     private final NotifyUrls notifyUrls;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     public CreatePayOrder(PayOrders orders, TradePlacement placement, PayOrderViews views,
-                          OrderProperties properties, NotifyUrls notifyUrls, Clock clock) {
+                          OrderProperties properties, NotifyUrls notifyUrls, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
+        this.tx = tx;
         this.notifyUrls = notifyUrls;
         this.placement = placement;
         this.views = views;
@@ -42,6 +46,15 @@ public class CreatePayOrder {
     }
 
     public CreateResult create(Caller caller, CreatePayOrderRequest request) {
+        return create(caller, request, null);
+    }
+
+    /**
+     * As {@link #create(Caller, CreatePayOrderRequest)}, with work that must commit together with the new order's
+     * insert or not at all (the cashier's reservation against the static-code cap): it runs in the insert's
+     * transaction, after the insert, and may throw to refuse the order. A repeat of an existing order skips it.
+     */
+    public CreateResult create(Caller caller, CreatePayOrderRequest request, Consumer<PayOrder> withInsert) {
         Optional<Violation> violation = PayOrderRules.check(request, properties.order().maxExpireSeconds());
         String channelExtra = views.writeMap(request.channelExtra());
         String metadata = views.writeMap(request.metadata());
@@ -58,7 +71,18 @@ public class CreatePayOrder {
         // Insert first: a new order (nearly every request) costs one statement; a repeat finds the unique key taken
         PayOrder existing;
         try {
-            orders.insert(order);
+            if (withInsert == null) {
+                orders.insert(order);
+            } else {
+                tx.executeWithoutResult(status -> {
+                    orders.insert(order);
+                    withInsert.accept(order);
+                });
+            }
+            if (order.isCashierLink()) {
+                // no trade until a payer's wallet is known: the cashier opens it (CashierOrders)
+                return new CreateResult.Created(views.view(order));
+            }
             return placeTrade(order, true);
         } catch (DuplicateKeyException repeated) {
             existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
@@ -66,7 +90,7 @@ public class CreatePayOrder {
         if (!existing.sameContentAs(order)) {
             return new CreateResult.Conflict(views.view(existing));
         }
-        if (existing.getState() == OrderState.PAYING && !existing.hasTrade()) {
+        if (existing.getState() == OrderState.PAYING && !existing.hasTrade() && !existing.isCashierLink()) {
             return repeatWithoutTrade(existing);
         }
         return new CreateResult.Repeated(views.view(existing));
@@ -77,7 +101,7 @@ public class CreatePayOrder {
      * its answer), or an earlier request never learnt the router's answer (ask again: the router reuses the same
      * trade numbers with identical parameters, which the channels treat as one trade).
      */
-    private CreateResult repeatWithoutTrade(PayOrder existing) {
+    public CreateResult repeatWithoutTrade(PayOrder existing) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (orders.claimPlacement(existing.getPayOrderId(), now, now.plus(placementLease())) == 1) {
             return placeTrade(existing, false);
@@ -103,6 +127,11 @@ public class CreatePayOrder {
 
     private Duration placementLease() {
         return Duration.ofSeconds(properties.order().placementLeaseSeconds());
+    }
+
+    /** Asks the router for the trade of an order whose placement the caller claimed (a QR_CASHIER payer's wallet). */
+    public CreateResult placeClaimed(PayOrder order) {
+        return placeTrade(order, false);
     }
 
     private CreateResult placeTrade(PayOrder order, boolean created) {
@@ -140,7 +169,8 @@ public class CreatePayOrder {
         o.setCreatedAt(now);
         o.setExpiresAt(now.plusSeconds(expire));
         o.setUpdatedAt(now);
-        o.setPlacingUntil(now.plus(placementLease()));
+        // the request that inserts an order places its trade; a QR_CASHIER order waits for its payer's wallet
+        o.setPlacingUntil(o.isCashierLink() ? null : now.plus(placementLease()));
         return o;
     }
 

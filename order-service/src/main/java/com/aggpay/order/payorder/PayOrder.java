@@ -1,6 +1,7 @@
 package com.aggpay.order.payorder;
 
 import com.aggpay.order.payorder.domain.OrderState;
+import com.aggpay.order.payorder.domain.PayWay;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
@@ -18,6 +19,8 @@ public class PayOrder {
     private long amount;
     private String currency;
     private String payWay;
+    /** QR_CASHIER only: the pay way of the payer's wallet, with which its trade is opened; null before and otherwise */
+    private String walletPayWay;
     private String subject;
     private String body;
     private String notifyUrl;
@@ -54,6 +57,8 @@ public class PayOrder {
     public void setCurrency(String v) { currency = v; }
     public String getPayWay() { return payWay; }
     public void setPayWay(String v) { payWay = v; }
+    public String getWalletPayWay() { return walletPayWay; }
+    public void setWalletPayWay(String v) { walletPayWay = v; }
     public String getSubject() { return subject; }
     public void setSubject(String v) { subject = v; }
     public String getBody() { return body; }
@@ -115,5 +120,15 @@ public class PayOrder {
 
     public boolean hasTrade() {
         return payData != null;
+    }
+
+    /** The pay way its trade is opened with: the wallet's for a QR_CASHIER order, else the order's own. */
+    public String tradePayWay() {
+        return walletPayWay != null ? walletPayWay : payWay;
+    }
+
+    /** A QR_CASHIER order: the platform's cashier page collects the payer's wallet before any trade is opened. */
+    public boolean isCashierLink() {
+        return PayWay.QR_CASHIER.name().equals(payWay);
     }
 }

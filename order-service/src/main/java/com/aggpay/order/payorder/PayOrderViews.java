@@ -16,16 +16,24 @@ public class PayOrderViews {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private final OrderProperties properties;
     private final JsonMapper json;
+    private final CashierLinks cashierLinks;
 
-    public PayOrderViews(OrderProperties properties, JsonMapper json) {
+    public PayOrderViews(OrderProperties properties, JsonMapper json, CashierLinks cashierLinks) {
         this.properties = properties;
         this.json = json;
+        this.cashierLinks = cashierLinks;
     }
 
+    /**
+     * The order as the merchant sees it. A QR_CASHIER order's pay data is always the link to the platform's cashier
+     * for it: the wallet's own parameters, once a payer's wallet opened a trade, are for that payer's page only.
+     */
     public PayOrderView view(PayOrder o) {
+        boolean link = o.isCashierLink();
         return new PayOrderView(o.getPayOrderId(), o.getMchNo(), o.getAppId(), o.getMchOrderNo(), o.getAmount(),
                 o.getCurrency(), o.getPayWay(), o.getSubject(), o.getState().name(), o.getChannel(),
-                o.getChannelTradeNo(), o.getPayDataType(), o.getPayData(), o.getRefundedAmount(),
+                o.getChannelTradeNo(), link ? "PAY_URL" : o.getPayDataType(),
+                link ? cashierLinks.payUrl(o.getPayOrderId()) : o.getPayData(), o.getRefundedAmount(),
                 time(o.getCreatedAt()), time(o.getExpiresAt()), time(o.getPaidAt()), readMap(o.getMetadata()));
     }
 

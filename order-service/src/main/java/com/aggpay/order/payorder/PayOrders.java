@@ -43,6 +43,20 @@ public interface PayOrders extends BaseMapper<PayOrder> {
     int claimPlacement(@Param("payOrderId") String payOrderId, @Param("now") LocalDateTime now,
                        @Param("until") LocalDateTime until);
 
+    /**
+     * A QR_CASHIER order gets its payer's wallet pay way and the channel data naming the payer, and the right to ask
+     * the router for its trade: only once, only while no trade exists and nobody is placing one.
+     */
+    @Update("""
+            UPDATE pay_order SET wallet_pay_way = #{walletPayWay}, channel_extra = #{channelExtra},
+                   placing_until = #{until}, updated_at = #{now}
+             WHERE pay_order_id = #{payOrderId} AND pay_way = 'QR_CASHIER' AND state = 'PAYING'
+               AND pay_data IS NULL AND wallet_pay_way IS NULL
+               AND (placing_until IS NULL OR placing_until < #{now})""")
+    int chooseWallet(@Param("payOrderId") String payOrderId, @Param("walletPayWay") String walletPayWay,
+                     @Param("channelExtra") String channelExtra, @Param("now") LocalDateTime now,
+                     @Param("until") LocalDateTime until);
+
     @Update("UPDATE pay_order SET placing_until = NULL WHERE pay_order_id = #{payOrderId}")
     int releasePlacement(@Param("payOrderId") String payOrderId);
 

@@ -95,7 +95,7 @@ public class TradePlacement {
 
     private PlaceTradeRequest request(PayOrder o) {
         return new PlaceTradeRequest(o.getPayOrderId(), o.getMchNo(), o.getAppId(), o.getAmount(), o.getCurrency(),
-                o.getPayWay(), o.getSubject(), o.getBody(), o.getClientIp(),
+                o.tradePayWay(), o.getSubject(), o.getBody(), o.getClientIp(),
                 o.getExpiresAt().atOffset(ZoneOffset.UTC).toString(), channelExtra(o));
     }
 

@@ -28,6 +28,8 @@ public enum ErrorCode {
     BILL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel's bill could not be downloaded; try again later."),
     REPORT_NOT_FOUND(HttpStatus.NOT_FOUND, "No reconciliation report for this channel and day."),
     CHANNEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The channel gave no clear answer; the order stays PAYING. Try again."),
+    STATIC_QR_DAILY_CAP(HttpStatus.CONFLICT, "Static-code payments of this payer today would exceed the PBOC daily cap."),
+    ORDER_NOT_PAYABLE(HttpStatus.CONFLICT, "This order can no longer be paid here: it is paid, closed or being paid by someone else."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
 
     private final HttpStatus status;

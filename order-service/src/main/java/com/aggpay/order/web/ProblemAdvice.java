@@ -28,7 +28,9 @@ public class ProblemAdvice {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         ProblemDetail problem = problem(e.code(), e.param(), e.getMessage());
-        if (e.body() != null) {
+        if (e.body() instanceof ProblemMembers members) {
+            members.members().forEach(problem::setProperty);
+        } else if (e.body() != null) {
             problem.setProperty("order", e.body());
         }
         return respond(e.code(), problem);

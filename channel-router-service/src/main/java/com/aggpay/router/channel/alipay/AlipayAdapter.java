@@ -10,6 +10,7 @@ import com.aggpay.router.channel.ChannelType;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
+import com.aggpay.router.channel.PayerAuthOutcome;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
@@ -104,9 +105,10 @@ public class AlipayAdapter implements ChannelAdapter {
         if (!"CNY".equals(request.currency())) {
             return new TradeOutcome.Rejected("CURRENCY_UNSUPPORTED", "only CNY");
         }
-        String buyerId = request.channelExtra() == null ? null : request.channelExtra().get("buyer_id");
-        if (request.payWay() == PayWay.ALI_JSAPI && (buyerId == null || buyerId.isBlank())) {
-            return new TradeOutcome.Rejected("ACQ.INVALID_PARAMETER", "ALI_JSAPI needs channel_extra.buyer_id");
+        AliBuyer buyer = AliBuyer.of(request.channelExtra());
+        if (request.payWay() == PayWay.ALI_JSAPI && buyer == null) {
+            return new TradeOutcome.Rejected("ACQ.INVALID_PARAMETER",
+                    "ALI_JSAPI needs channel_extra.buyer_id or buyer_open_id");
         }
         AliClients sdk;
         try {
@@ -119,7 +121,7 @@ public class AlipayAdapter implements ChannelAdapter {
         try {
             outcome = switch (request.payWay()) {
                 case ALI_QR -> precreate(sdk, channel, request);
-                case ALI_JSAPI -> create(sdk, channel, request, buyerId);
+                case ALI_JSAPI -> create(sdk, channel, request, buyer);
                 case ALI_WAP -> wap(sdk, channel, request);
                 case ALI_PC -> page(sdk, channel, request);
                 case ALI_APP -> app(sdk, channel, request);
@@ -150,14 +152,14 @@ public class AlipayAdapter implements ChannelAdapter {
                 response.getQrCode());
     }
 
-    private TradeOutcome create(AliClients sdk, ChannelInstance channel, TradeRequest request, String buyerId)
+    private TradeOutcome create(AliClients sdk, ChannelInstance channel, TradeRequest request, AliBuyer buyer)
             throws AlipayApiException {
         AlipayTradeCreateModel model = new AlipayTradeCreateModel();
         model.setOutTradeNo(request.outTradeNo());
         model.setTotalAmount(AliMapper.yuan(request.amount()));
         model.setSubject(request.subject());
         model.setBody(request.body());
-        model.setBuyerId(buyerId);
+        buyer.applyTo(model);
         model.setProductCode("JSAPI_PAY");
         model.setTimeExpire(AliMapper.timeExpire(request.expiresAt()));
         AlipayTradeCreateRequest call = new AlipayTradeCreateRequest();
@@ -304,6 +306,21 @@ public class AlipayAdapter implements ChannelAdapter {
         } catch (AlipayApiException | RuntimeException e) {
             return TradeStatus.UNKNOWN;
         }
+    }
+
+    /**
+     * The payer behind the auth_code of a silent authorisation by this channel's app ({@link AliOAuthToken}); not on
+     * {@link ChannelAdapter}: only the wallets' own apps authorise payers.
+     */
+    public PayerAuthOutcome exchangeAuthCode(ChannelInstance channel, String authCode) {
+        AliClients sdk;
+        try {
+            sdk = clients.get(channel);
+        } catch (RuntimeException e) {
+            log.error("channel {} has unusable Alipay credentials: {}", channel.name(), e.getClass().getName());
+            return new PayerAuthOutcome.Unavailable("CONFIG_ERROR", "channel credentials unusable");
+        }
+        return AliOAuthToken.exchange(sdk, channel.accountId(), authCode);
     }
 
     @Override

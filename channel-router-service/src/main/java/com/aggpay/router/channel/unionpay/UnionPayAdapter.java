@@ -9,6 +9,7 @@ import com.aggpay.router.channel.ChannelType;
 import com.aggpay.router.channel.NotifyOutcome;
 import com.aggpay.router.channel.PayDataType;
 import com.aggpay.router.channel.PayWay;
+import com.aggpay.router.channel.PayerAuthOutcome;
 import com.aggpay.router.channel.RefundNotifyOutcome;
 import com.aggpay.router.channel.RefundOutcome;
 import com.aggpay.router.channel.RefundRequest;
@@ -48,11 +49,13 @@ public class UnionPayAdapter implements ChannelAdapter {
     private static final Set<PayWay> PAY_WAYS = Set.of(PayWay.UP_QR, PayWay.UP_JSAPI);
 
     private final UpExchange exchange;
+    private final UpUserAuth userAuth;
     private final Clock clock;
 
     public UnionPayAdapter(@Value("${aggpay.channel.unionpay.connect-timeout:1s}") Duration connectTimeout,
                            @Value("${aggpay.channel.unionpay.read-timeout:5s}") Duration readTimeout, Clock clock) {
         this.exchange = new UpExchange(connectTimeout, readTimeout);
+        this.userAuth = new UpUserAuth(exchange);
         this.clock = clock;
     }
 
@@ -136,6 +139,26 @@ public class UnionPayAdapter implements ChannelAdapter {
         return qrCode == null || qrCode.isBlank()
                 ? new TradeOutcome.Unknown("MALFORMED_RESPONSE", "answer lacks qrCode")
                 : new TradeOutcome.Accepted(PayDataType.CODE_URL, qrCode);
+    }
+
+    /**
+     * The payer's appUserId for the userAuthCode of 云闪付's silent user authorisation ({@link UpUserAuth}); not on
+     * {@link ChannelAdapter}: only the wallets' own apps authorise payers.
+     *
+     * @param backUrl   where to post the exchange; null for this channel's own backTransReq.do
+     * @param userAgent the payer's User-Agent, which names the wallet app the code belongs to
+     */
+    public PayerAuthOutcome exchangeUserAuthCode(ChannelInstance channel, String backUrl, String userAuthCode,
+                                                 String userAgent) {
+        UpCredentials credentials;
+        try {
+            credentials = UpCredentials.of(channel);
+        } catch (RuntimeException e) {
+            log.error("channel {} has unusable UnionPay credentials: {}", channel.name(), e.getMessage());
+            return new PayerAuthOutcome.Unavailable("CONFIG_ERROR", "channel credentials unusable");
+        }
+        return userAuth.appUserId(channel, credentials, backUrl != null ? backUrl
+                : channel.apiBaseUrl() + UpRequests.BACK_TRANS, userAuthCode, userAgent, ZonedDateTime.now(clock));
     }
 
     /**

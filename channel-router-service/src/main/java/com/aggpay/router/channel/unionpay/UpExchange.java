@@ -36,11 +36,16 @@ final class UpExchange {
     }
 
     UpAnswer call(ChannelInstance channel, UpCredentials credentials, String path, Map<String, String> request) {
+        return callAt(channel, credentials, channel.apiBaseUrl() + path, request);
+    }
+
+    /** As {@link #call}, to a full URL: the user-id exchange may have an address of its own. */
+    UpAnswer callAt(ChannelInstance channel, UpCredentials credentials, String url, Map<String, String> request) {
         Map<String, String> fields = new LinkedHashMap<>(request);
         fields.put("signature", UpSignature.sign(credentials.merchantKey(), fields));
         HttpResponse<String> response;
         try {
-            HttpRequest post = HttpRequest.newBuilder(URI.create(channel.apiBaseUrl() + path))
+            HttpRequest post = HttpRequest.newBuilder(URI.create(url))
                     .timeout(readTimeout)
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(UpForm.encode(fields), StandardCharsets.UTF_8))
@@ -70,14 +75,14 @@ final class UpExchange {
         }
         if (!UpSignature.verify(credentials.unionpayKey(), credentials.unionpayCertId(), answer)) {
             // forged, altered, or an error answered unsigned: whatever it says cannot be trusted
-            security.warn("event=CHANNEL_RESPONSE_SIGNATURE_INVALID channel={} path={} order_id={}", channel.name(),
-                    path, request.get("orderId"));
+            security.warn("event=CHANNEL_RESPONSE_SIGNATURE_INVALID channel={} url={} order_id={}", channel.name(),
+                    url, request.get("orderId"));
             return new UpAnswer.NoAnswer("RESPONSE_SIGNATURE_INVALID", "answer signature did not verify");
         }
         if (!channel.accountId().equals(answer.get("merId"))
                 || (request.containsKey("orderId") && answer.containsKey("orderId")
                 && !request.get("orderId").equals(answer.get("orderId")))) {
-            security.warn("event=CHANNEL_RESPONSE_MISMATCH channel={} path={} order_id={}", channel.name(), path,
+            security.warn("event=CHANNEL_RESPONSE_MISMATCH channel={} url={} order_id={}", channel.name(), url,
                     request.get("orderId"));
             return new UpAnswer.NoAnswer("RESPONSE_MISMATCH", "answer is for another merchant or order");
         }

@@ -58,6 +58,22 @@ final class UpRequests {
         return f;
     }
 
+    /**
+     * The payer's appUserId for the userAuthCode of a silent user authorisation (txnType 00, txnSubType 10).
+     * {@code userAuthCode} goes as the wallet gave it (once URL-decoded); {@code appUpIdentifier} names the wallet
+     * app the payer is in ({@code UnionPay/<version> <app>}), whose codes and ids are its own.
+     */
+    static Map<String, String> userAuth(ChannelInstance channel, String certId, String orderId, String txnTime,
+                                        String userAuthCode, String appUpIdentifier) {
+        Map<String, String> f = common(channel, certId, "00", "10");
+        f.put("channelType", "08");
+        f.put("orderId", orderId);
+        f.put("txnTime", txnTime);
+        f.put("userAuthCode", userAuthCode);
+        f.put("appUpIdentifier", appUpIdentifier);
+        return f;
+    }
+
     /** Query one order (payment, refund or cancel) by orderId + txnTime. */
     static Map<String, String> query(ChannelInstance channel, String certId, String orderId) {
         Map<String, String> f = common(channel, certId, "00", "00");

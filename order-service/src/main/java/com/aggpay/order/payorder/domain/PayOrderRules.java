@@ -45,11 +45,6 @@ public final class PayOrderRules {
             return Optional.of(new Violation(Violation.Kind.PAY_WAY_UNSUPPORTED, "pay_way",
                     "pay_way '" + r.payWay() + "' is not one of the pay ways in the API reference."));
         }
-        if (r.payWay().equals(PayWay.QR_CASHIER.name())) {
-            // the platform's own cashier page is not built yet; refusing beats an order that can never be paid
-            return Optional.of(new Violation(Violation.Kind.PAY_WAY_UNSUPPORTED, "pay_way",
-                    "pay_way QR_CASHIER is not available yet."));
-        }
         if (r.subject() == null || r.subject().isBlank()) {
             return required("subject");
         }

@@ -1,0 +1,156 @@
+package com.aggpay.gateway.cashier;
+
+import com.aggpay.contracts.service.ServiceTokens;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The services behind the cashier, over signed service calls (docs/internals.md, "Trust"): merchant-service for
+ * stores, channel-router-service for the wallets' authorisation (it holds the channels' app ids and secrets),
+ * order-service for the orders (it trusts the payer the gateway names, because only the gateway may call it there).
+ */
+@Component
+class CashierBackends {
+
+    /** The create path may fail over across channels: as long as the merchant API's own route allows. */
+    private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final WebClient merchants;
+    private final WebClient router;
+    private final WebClient orders;
+
+    CashierBackends(LoadBalancedExchangeFilterFunction loadBalancer, ServiceTokens tokens) {
+        this.merchants = client("merchant-service", loadBalancer, tokens);
+        this.router = client("channel-router-service", loadBalancer, tokens);
+        this.orders = client("order-service", loadBalancer, tokens);
+    }
+
+    private static WebClient client(String service, LoadBalancedExchangeFilterFunction loadBalancer,
+                                    ServiceTokens tokens) {
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .responseTimeout(ORDER_TIMEOUT);
+        return WebClient.builder().baseUrl("http://" + service).filter(loadBalancer)
+                .filter((request, next) -> next.exchange(ClientRequest.from(request)
+                        .header(ServiceTokens.HEADER, tokens.tokenFor(service)).build()))
+                .clientConnector(new ReactorClientHttpConnector(http)).build();
+    }
+
+    /** The store, or empty when no store has this code. */
+    Mono<Optional<StoreInfo>> store(String storeCode) {
+        return merchants.get().uri("/internal/stores/{code}", storeCode).exchangeToMono(response -> {
+            if (response.statusCode().is2xxSuccessful()) {
+                return response.bodyToMono(StoreInfo.class).map(Optional::of);
+            }
+            if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return response.releaseBody().thenReturn(Optional.<StoreInfo>empty());
+            }
+            return response.releaseBody().then(Mono.error(unavailable("merchant-service", response.statusCode()
+                    .value())));
+        }).timeout(LOOKUP_TIMEOUT);
+    }
+
+    /** Where to send the payer for their wallet's silent authorisation, or empty when no channel can take it. */
+    Mono<Optional<Authorize>> authorize(String mchNo, Wallet wallet, String returnUrl, String state) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("mch_no", mchNo);
+        body.put("wallet", wallet.name());
+        body.put("return_url", returnUrl);
+        body.put("state", state);
+        return router.post().uri("/internal/payer-auth/authorize").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchangeToMono(response -> {
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(Authorize.class).map(Optional::of);
+                    }
+                    if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                        return response.releaseBody().thenReturn(Optional.<Authorize>empty());
+                    }
+                    return response.releaseBody().then(Mono.error(unavailable("channel-router-service",
+                            response.statusCode().value())));
+                }).timeout(LOOKUP_TIMEOUT);
+    }
+
+    /** The payer's id for the code the wallet gave back, or empty when the wallet refused the code. */
+    Mono<Optional<Exchanged>> exchange(String channel, Wallet wallet, String code, String userAgent) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("channel", channel);
+        body.put("wallet", wallet.name());
+        body.put("code", code);
+        body.put("user_agent", userAgent);
+        return router.post().uri("/internal/payer-auth/exchange").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchangeToMono(response -> {
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(Exchanged.class).map(Optional::of);
+                    }
+                    if (response.statusCode().is4xxClientError()) {
+                        return response.releaseBody().thenReturn(Optional.<Exchanged>empty());
+                    }
+                    return response.releaseBody().then(Mono.error(unavailable("channel-router-service",
+                            response.statusCode().value())));
+                }).timeout(LOOKUP_TIMEOUT);
+    }
+
+    /** A QR_CASHIER order's landing data, or empty when there is no such link. */
+    Mono<Optional<LinkInfo>> link(String payOrderId) {
+        return orders.get().uri("/internal/cashier/links/{id}", payOrderId).exchangeToMono(response -> {
+            if (response.statusCode().is2xxSuccessful()) {
+                return response.bodyToMono(LinkInfo.class).map(Optional::of);
+            }
+            if (response.statusCode().is4xxClientError()) {
+                return response.releaseBody().thenReturn(Optional.<LinkInfo>empty());
+            }
+            return response.releaseBody().then(Mono.error(unavailable("order-service", response.statusCode().value())));
+        }).timeout(LOOKUP_TIMEOUT);
+    }
+
+    /** order-service's answer as it is: status, and its JSON or problem document. */
+    Mono<ResponseEntity<byte[]>> postOrder(String path, Object body) {
+        return orders.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(response -> response.toEntity(byte[].class)).timeout(ORDER_TIMEOUT);
+    }
+
+    Mono<ResponseEntity<byte[]>> getOrder(String payOrderId, PayerSession payer) {
+        return orders.get().uri(b -> {
+            b.path("/internal/cashier/orders/{id}").queryParam("wallet", payer.wallet().name())
+                    .queryParam("payer_id", "{p}").queryParam("id_kind", payer.idKind());
+            if (payer.appId() != null) {
+                b.queryParam("app_id", payer.appId());
+            }
+            return b.build(payOrderId, payer.payerId());
+        }).exchangeToMono(response -> response.toEntity(byte[].class)).timeout(LOOKUP_TIMEOUT);
+    }
+
+    private static IllegalStateException unavailable(String service, int status) {
+        return new IllegalStateException(service + " answered " + status);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Authorize(@JsonProperty("authorize_url") String authorizeUrl, @JsonProperty("channel") String channel) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Exchanged(@JsonProperty("payer_id") String payerId, @JsonProperty("id_kind") String idKind,
+                     @JsonProperty("channel") String channel, @JsonProperty("app_id") String appId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LinkInfo(@JsonProperty("pay_order_id") String payOrderId, @JsonProperty("mch_no") String mchNo,
+                    @JsonProperty("amount") long amount, @JsonProperty("subject") String subject,
+                    @JsonProperty("state") String state) {
+    }
+}
