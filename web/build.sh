@@ -16,6 +16,5 @@ if [ -f "$stamp" ] && [ -f dist/portal/index.html ] && [ -f dist/admin/index.htm
   echo "web: dist is up to date"
   exit 0
 fi
-npm run build # type-checks all of src/, builds portal and admin
-npx --no-install vite build --mode cashier
+npm run build # type-checks all of src/, builds portal, admin and cashier
 touch "$stamp"

@@ -173,7 +173,7 @@ class CashierE2EIT {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
                 image.getWidth(), image.getHeight(), pixels)))).getText();
-        assertThat(text).isEqualTo("http://127.0.0.1:8080/qr/demo-store");
+        assertThat(text).isEqualTo(platform.gatewayUrl() + "/qr/demo-store");
     }
 
     // ---- a phone
