@@ -117,7 +117,8 @@ function fakeBridge(wallet) {
 function bridgeMatches(wallet, params, payData) {
   const data = JSON.parse(payData)
   if (wallet === 'WECHAT') return ['appId', 'timeStamp', 'nonceStr', 'package', 'signType', 'paySign'].every((k) => params[k] === data[k])
-  if (wallet === 'ALIPAY') return typeof data.trade_no === 'string' && params.tradeNO === data.trade_no
+  // the router's ALI_JSAPI pay data is tradePay's own argument, {"tradeNO":…}
+  if (wallet === 'ALIPAY') return typeof data.tradeNO === 'string' && params.tradeNO === data.tradeNO
   return typeof data.tn === 'string' && params.tn === data.tn
 }
 

@@ -158,6 +158,52 @@ class CashierE2EIT {
     }
 
     @Test
+    void forged_replayed_or_misplaced_payer_cookies_and_states_get_nothing() throws Exception {
+        // a return without this browser's authorisation in flight, and one whose state is not its nonce
+        Phone phone = new Phone(WECHAT_UA);
+        HttpResponse<String> landing = phone.get("/qr/demo-store");
+        String authorize = landing.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> wallet = http.send(HttpRequest.newBuilder(URI.create(authorize.replace("#wechat_redirect",
+                "") + "&sim_payer=forge-" + unique())).header("User-Agent", WECHAT_UA).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String back = wallet.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> foreignBrowser = get(back, WECHAT_UA, Map.of());
+        assertThat(foreignBrowser.statusCode()).isEqualTo(403);
+        assertThat(foreignBrowser.headers().allValues("Set-Cookie")).isEmpty();
+        HttpResponse<String> otherState = get(back.replaceAll("state=[^&]+", "state=forged"), WECHAT_UA, phone.cookies);
+        assertThat(otherState.statusCode()).isEqualTo(403);
+        assertThat(otherState.body()).contains("/qr/demo-store");
+        assertThat(otherState.headers().allValues("Set-Cookie")).isEmpty();
+
+        // a real session, then tampered with, used for another scope, or missing
+        Phone payer = scan("/qr/demo-store", WECHAT_UA, "tamper-" + unique(), false, "/_sim/oauth/wx/authorize");
+        String session = payer.cookies.get("AGGPAY_PAYER");
+        Phone tampered = new Phone(WECHAT_UA);
+        tampered.cookies.put("AGGPAY_PAYER", session.substring(0, 10) + (session.charAt(10) == 'A' ? 'B' : 'A')
+                + session.substring(11));
+        assertThat(problemCode(createAtStore(tampered, 100), 401)).isEqualTo("PAYER_AUTH_REQUIRED");
+        assertThat(problemCode(createAtStore(new Phone(WECHAT_UA), 100), 401)).isEqualTo("PAYER_AUTH_REQUIRED");
+        assertThat(problemCode(payer.post("/api/cashier/orders/po_0123456789abcdef01234567/pay", ""), 401))
+                .isEqualTo("PAYER_AUTH_REQUIRED");
+        assertThat(problemCode(payer.post("/api/cashier/orders", "{\"store_code\":\"demo-store\",\"amount\":12.5}"), 400))
+                .isEqualTo("PARAM_INVALID");
+        assertThat(problemCode(payer.post("/api/cashier/orders", "{\"store_code\":\"demo-store\",\"amount\":0,"
+                + "\"request_id\":\"" + UUID.randomUUID() + "\"}"), 400)).isEqualTo("PARAM_INVALID");
+        assertThat(problemCode(payer.post("/api/cashier/orders", "not json"), 400)).isEqualTo("BODY_MALFORMED");
+        // another payer's order is not this payer's to see
+        HttpResponse<String> own = createAtStore(payer, 100);
+        String payOrderId = json.readTree(own.body()).get("pay_order_id").asString();
+        Phone other = scan("/qr/demo-store", WECHAT_UA, "other-" + unique(), false, "/_sim/oauth/wx/authorize");
+        assertThat(problemCode(other.get("/api/cashier/orders/" + payOrderId), 404)).isEqualTo("ORDER_NOT_FOUND");
+        assertThat(json.readTree(payer.get("/api/cashier/orders/" + payOrderId).body()).has("mch_no")).isFalse();
+    }
+
+    private String problemCode(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body()).get("code").asString();
+    }
+
+    @Test
     void the_stores_png_decodes_to_its_qr_url() throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                 + "/api/portal/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
@@ -229,8 +275,12 @@ class CashierE2EIT {
         assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
         String authorize = landing.headers().firstValue("Location").orElseThrow();
         assertThat(authorize).startsWith(platform.simulatorUrl() + authorizePath);
-        String asPayer = authorize + (authorize.contains("?") ? "&" : "?") + "sim_payer="
-                + URLEncoder.encode(simPayer, StandardCharsets.UTF_8) + (openId ? "&sim_openid=1" : "");
+        // the query goes before WeChat's "#wechat_redirect" fragment, which a browser never sends
+        int hash = authorize.indexOf('#');
+        String base = hash < 0 ? authorize : authorize.substring(0, hash);
+        String asPayer = base + (base.contains("?") ? "&" : "?") + "sim_payer="
+                + URLEncoder.encode(simPayer, StandardCharsets.UTF_8) + (openId ? "&sim_openid=1" : "")
+                + (hash < 0 ? "" : authorize.substring(hash));
         HttpResponse<String> wallet = http.send(HttpRequest.newBuilder(URI.create(asPayer))
                 .header("User-Agent", userAgent).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wallet.statusCode()).as(wallet.body()).isEqualTo(302);
