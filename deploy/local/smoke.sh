@@ -45,3 +45,12 @@ for page in portal admin; do
   curl -fsS -o /dev/null "http://127.0.0.1:8080$script" || fail "/$page/ names $script, which is not served"
 done
 echo "[smoke] /portal/ and /admin/ served with their bundles"
+# The demo store's code: a plain browser is asked to scan with a wallet, a wallet goes to its authorisation.
+qr=$(curl -sS -o /dev/null -w '%{http_code}' -A 'Mozilla/5.0 Chrome/120.0' http://127.0.0.1:8080/qr/demo-store)
+[ "$qr" = "200" ] || fail "/qr/demo-store answered $qr to a plain browser (expected the scan-with-a-wallet page)"
+wx=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -A 'Mozilla/5.0 MicroMessenger/8.0.47' \
+  http://127.0.0.1:8080/qr/demo-store)
+case "$wx" in "302 "*"/oauth"*) ;; *) fail "/qr/demo-store did not send WeChat to its authorisation: $wx" ;; esac
+curl -fsS "http://127.0.0.1:8080/cashier/store/demo-store" | grep -q '/cashier/assets/' \
+  || fail "/cashier/store/demo-store does not serve the cashier page"
+echo "[smoke] /qr/demo-store: the scan page for a browser, WeChat's authorisation for WeChat, the cashier page served"
