@@ -37,4 +37,30 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(SECRET, "t=abc,v1=00", BODY, CLOCK, tolerance)).isFalse();
         assertThat(WebhookSignature.verify(SECRET, null, BODY, CLOCK, tolerance)).isFalse();
     }
+
+    @Test
+    void the_standard_webhooks_form_matches_the_specifications_own_test_vector() {
+        // standard-webhooks/standard-webhooks, spec test vector: key whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+        byte[] key = java.util.Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        byte[] payload = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WebhookSignature.standard(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, payload))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void a_standard_signature_verifies_within_tolerance_among_several_and_not_when_tampered() {
+        String signature = WebhookSignature.standard(SECRET, "evt_1", 1764130000, BODY);
+
+        assertThat(WebhookSignature.verifyStandard(SECRET, "evt_1", "1764130000", "v1,bm90LWl0 " + signature, BODY,
+                CLOCK, Duration.ofMinutes(5))).isTrue();
+        assertThat(WebhookSignature.verifyStandard(SECRET, "evt_2", "1764130000", signature, BODY, CLOCK,
+                Duration.ofMinutes(5))).isFalse();
+        assertThat(WebhookSignature.verifyStandard(SECRET, "evt_1", "1764130000", signature,
+                "{}".getBytes(StandardCharsets.UTF_8), CLOCK, Duration.ofMinutes(5))).isFalse();
+        assertThat(WebhookSignature.verifyStandard(SECRET, "evt_1", "1764120000", WebhookSignature.standard(SECRET,
+                "evt_1", 1764120000, BODY), BODY, CLOCK, Duration.ofMinutes(5))).isFalse();
+        assertThat(WebhookSignature.verifyStandard(SECRET, "evt_1", "soon", signature, BODY, CLOCK,
+                Duration.ofMinutes(5))).isFalse();
+    }
 }
