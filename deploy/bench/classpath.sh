@@ -29,15 +29,17 @@ bench_classpath() {
     echo "[bench] missing a jar (contracts: '$contracts_jar', bench: '$bench_jar')" >&2
     return 1
   fi
-  # the bench's runtime dependencies, at the versions deploy/bench/pom.xml resolves (httpclient5, httpcore5 and slf4j
-  # from Spring Boot's BOM); the offline build cannot list them (maven-dependency-plugin is not in ~/.m2)
+  # the bench's runtime dependencies, at the versions deploy/bench/pom.xml resolves (httpclient5, httpcore5, slf4j and
+  # kafka-clients from Spring Boot's BOM; kafka-clients' compression libraries are left out, the bench publishes
+  # uncompressed); the offline build cannot list them (maven-dependency-plugin is not in ~/.m2)
   local dep jar
   for dep in org/hdrhistogram/HdrHistogram/2.2.2 \
     org/apache/httpcomponents/client5/httpclient5/5.5.2 \
     org/apache/httpcomponents/core5/httpcore5/5.3.6 \
     org/apache/httpcomponents/core5/httpcore5-h2/5.3.6 \
     org/slf4j/slf4j-api/2.0.20 \
-    org/slf4j/slf4j-simple/2.0.20; do
+    org/slf4j/slf4j-simple/2.0.20 \
+    org/apache/kafka/kafka-clients/4.1.2; do
     jar="$HOME/.m2/repository/$dep/$(basename "$(dirname "$dep")")-$(basename "$dep").jar"
     if [ ! -f "$jar" ]; then
       echo "[bench] missing $jar: build once online (./mvnw -q -DskipTests install -pl contracts,deploy/bench)" >&2

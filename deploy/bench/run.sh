@@ -4,6 +4,8 @@
 #   deploy/bench/run.sh --quick                                  # create mode, 500/s, 15 s warm-up, 45 s measured
 #   deploy/bench/run.sh --mode create --rate 500 --warmup 20 --seconds 60 [--jfr channel-router-service]
 #   deploy/bench/run.sh --mode cycle --rate 100 --seconds 60 --drain 30    # create → pay → signed webhook
+#   deploy/bench/run.sh --mode webhooks [--healthy 70 --slow 10 --failing 10 --hanging 10 --rate 40 --seconds 60 \
+#     --backlog 20000 --outage-events 5000 --outage 30]     # notify-service against many merchant endpoints
 #   deploy/bench/run.sh --mode closed --workers 16 --seconds 40 --fault-account 1900000001 --fault-mode DOWN \
 #     --fault-after 10 --fault-channel wxpay-a                             # closed loop, as in docs/benchmarks.md
 # The open modes (create, cycle) send at a fixed rate whatever the answers' speed and measure latency from each

@@ -1,6 +1,7 @@
 // The merchant's and the operator's story, told through the browser against a running platform:
 // signup → KYC (a bad USCC refused on its field, then fixed) → licence → submit → operator rejects with a reason →
 // merchant reads it, edits, resubmits → operator approves (and sees its default contracts) → merchant creates an app and keeps its secrets →
+// a test webhook to the app's URL is delivered →
 // a store code with its QR → a signed WX_NATIVE order (outside the browser) is paid in the simulator → the order and its webhook delivery show
 // in the portal → resend adds an attempt → both front ends render in 简体中文 and English.
 //
@@ -238,6 +239,20 @@ async function main() {
       await portal.locator('[data-test="secrets-done"]').click()
       await portal.locator('[data-test="apps-table"]').getByText(secrets.appId).waitFor()
       return secrets
+    })
+
+    await step('a test webhook from the apps page reaches the receiver: delivered', async () => {
+      await portal.locator(`[data-test="app-test-${app.appId}"]`).click()
+      // one delivery attempt, sent at once: the receiver answers 204
+      const result = portal.locator('[data-test="test-result"]')
+      await result.waitFor({ timeout: 30_000 })
+      check(await result.getAttribute('data-delivered') === 'true',
+        `the test webhook was not delivered: ${(await portal.locator('.el-dialog').last().innerText()).trim()}`)
+      const status = Number((await portal.locator('[data-test="test-status"]').innerText()).trim())
+      check(status >= 200 && status < 300, `the receiver answered ${status}`)
+      await shot(portal, '06-portal-app-test-webhook')
+      await portal.keyboard.press('Escape')
+      await result.waitFor({ state: 'hidden' })
     })
 
     await step('merchant creates a store code and sees its QR code', async () => {

@@ -115,6 +115,10 @@ export const portalApi = {
     http.put<unknown>(`/apps/${encodeURIComponent(appId)}/webhook-url`, { webhook_url: url }),
   webhookEvents: (query: Query) => http.get<unknown>('/webhooks/events', query),
   resendEvent: (eventId: string) => http.post<unknown>(`/webhooks/events/${encodeURIComponent(eventId)}/resend`),
+  webhookEndpoints: () => http.get<unknown>('/webhooks/endpoints'),
+  enableEndpoint: (url: string) =>
+    http.post<{ url: string; state: string; replayed: number }>('/webhooks/endpoints/enable', { url }),
+  testWebhook: (appId: string) => http.post<unknown>('/webhooks/test', { app_id: appId }),
   orders: (query: Query) => http.get<unknown>('/orders', query),
   // GET /orders/{id} answers {order, attempts, refunds}: the drawer reads one Order with its attempts and refunds
   async order(payOrderId: string): Promise<Order> {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +111,16 @@ class InternalApiIT extends IntegrationTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(plain(uri("/actuator/prometheus")).statusCode()).as("no metrics on the service port").isEqualTo(401);
-        assertThat(prometheus).contains("aggpay_webhook_deliveries_total{outcome=\"DELIVERED\"")
-                .contains("aggpay_webhook_delivery_seconds")
-                .contains("aggpay_webhook_backlog_due")
-                .contains("aggpay_webhook_in_flight");
+        assertThat(prometheus).contains("aggpay_webhook_attempts_total{outcome=\"DELIVERED\"")
+                .contains("aggpay_webhook_attempt_seconds")
+                .contains("aggpay_webhook_delivery_latency_seconds_bucket")
+                .contains("aggpay_webhook_delivery_latency_seconds{quantile=\"0.99\"")
+                .contains("aggpay_webhook_backlog ")
+                .contains("aggpay_webhook_in_flight")
+                .contains("aggpay_webhook_endpoints{state=\"ACTIVE\"")
+                .contains("aggpay_webhook_endpoints{state=\"DISABLED\"")
+                .contains("aggpay_webhook_endpoint_failure_streak_max")
+                .doesNotContain(endpoint.url());
     }
 
     @Test
@@ -125,6 +132,95 @@ class InternalApiIT extends IntegrationTest {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(fromGateway.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_test_send_delivers_one_signed_webhook_test_event_at_once_and_records_it() throws Exception {
+        String mchNo = aMerchantNo();
+        String appId = aMerchantApp(mchNo, "test-send-secret", endpoint.url());
+
+        HttpResponse<String> response = post("/internal/portal/webhooks/test", Map.of("mch_no", mchNo, "app_id", appId));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<?, ?> answer = JSON.readValue(response.body(), Map.class);
+        assertThat(answer.get("delivered")).isEqualTo(true);
+        assertThat(answer.get("http_status")).isEqualTo(200);
+        assertThat(answer.get("error")).isNull();
+        assertThat(((Number) answer.get("latency_ms")).longValue()).isGreaterThanOrEqualTo(0);
+        String eventId = (String) answer.get("event_id");
+        MerchantEndpoint.Received received = endpoint.received().get(0);
+        assertThat(endpoint.received()).hasSize(1);
+        assertThat(received.header(WebhookSignature.STANDARD_ID_HEADER)).isEqualTo(eventId);
+        assertThat(WebhookSignature.verify("test-send-secret", received.header(WebhookSignature.HEADER),
+                received.body(), Clock.systemUTC(), Duration.ofMinutes(5))).isTrue();
+        assertThat(WebhookSignature.verifyStandard("test-send-secret", eventId,
+                received.header(WebhookSignature.STANDARD_TIMESTAMP_HEADER),
+                received.header(WebhookSignature.STANDARD_SIGNATURE_HEADER), received.body(), Clock.systemUTC(),
+                Duration.ofMinutes(5))).isTrue();
+        Map<?, ?> body = JSON.readValue(received.body(), Map.class);
+        assertThat(body.get("type")).isEqualTo("webhook.test");
+        assertThat(body.get("id")).isEqualTo(eventId);
+        assertThat(eventState(eventId)).isEqualTo("DELIVERED");
+        assertThat(attemptCount(eventId)).isEqualTo(1);
+        assertThat(response.body()).doesNotContain("test-send-secret");
+    }
+
+    @Test
+    void a_test_send_to_a_failing_url_says_why_and_is_not_retried() throws Exception {
+        String mchNo = aMerchantNo();
+        String appId = aMerchantApp(mchNo, "test-fail-secret", null);
+        endpoint.answering(500);
+
+        Map<?, ?> answer = JSON.readValue(post("/internal/portal/webhooks/test",
+                Map.of("mch_no", mchNo, "app_id", appId, "url", endpoint.url())).body(), Map.class);
+
+        assertThat(answer.get("delivered")).isEqualTo(false);
+        assertThat(answer.get("http_status")).isEqualTo(500);
+        assertThat(answer.get("error")).isEqualTo("HTTP_500");
+        assertThat(eventState((String) answer.get("event_id"))).isEqualTo("FAILED");
+        Thread.sleep(1_500); // longer than a first retry would wait
+        assertThat(endpoint.received()).hasSize(1);
+    }
+
+    @Test
+    void a_test_send_for_another_merchants_app_is_404_app_unknown() throws Exception {
+        String appId = aMerchantApp(aMerchantNo(), "someone-elses-secret", endpoint.url());
+
+        HttpResponse<String> response = post("/internal/portal/webhooks/test",
+                Map.of("mch_no", aMerchantNo(), "app_id", appId));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readValue(response.body(), Map.class).get("code")).isEqualTo("APP_UNKNOWN");
+        assertThat(endpoint.received()).isEmpty();
+    }
+
+    @Test
+    void the_endpoints_of_a_merchant_are_listed_with_their_state() throws Exception {
+        String mchNo = aMerchantNo();
+        PaymentEvent event = aPaymentSucceeded(mchNo, aMerchantApp(mchNo, "list-ep-secret", endpoint.url()), null);
+        publish(event);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(eventState(event.eventId())));
+
+        List<?> endpoints = JSON.readValue(call("GET", "/internal/portal/webhooks/endpoints?mch_no=" + mchNo).body(),
+                List.class);
+
+        assertThat(endpoints).singleElement().satisfies(e -> {
+            Map<?, ?> view = (Map<?, ?>) e;
+            assertThat(view.get("url")).isEqualTo(endpoint.url());
+            assertThat(view.get("state")).isEqualTo("ACTIVE");
+            assertThat(view.get("disabled_reason")).isNull();
+            assertThat(view.get("consecutive_failures")).isEqualTo(0);
+            assertThat(view.get("pending_events")).isEqualTo(0);
+            assertThat((List<?>) view.get("last_errors")).isEmpty();
+        });
+        assertThat(call("GET", "/internal/portal/webhooks/endpoints").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header(ServiceTokens.HEADER, fromPortal())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The internal API's one caller: merchant-service (the portal). */

@@ -40,6 +40,11 @@ class WebhookDeliveryIT extends IntegrationTest {
         assertThat(WebhookSignature.verify(SECRET, webhook.header(WebhookSignature.HEADER), webhook.body(),
                 Clock.systemUTC(), Duration.ofMinutes(5))).isTrue();
         assertThat(webhook.header(WebhookSignature.EVENT_ID_HEADER)).isEqualTo(event.eventId());
+        assertThat(webhook.header(WebhookSignature.STANDARD_ID_HEADER)).isEqualTo(event.eventId());
+        assertThat(WebhookSignature.verifyStandard(SECRET, webhook.header(WebhookSignature.STANDARD_ID_HEADER),
+                webhook.header(WebhookSignature.STANDARD_TIMESTAMP_HEADER),
+                webhook.header(WebhookSignature.STANDARD_SIGNATURE_HEADER), webhook.body(), Clock.systemUTC(),
+                Duration.ofMinutes(5))).isTrue();
         assertThat(webhook.header("Content-Type")).isEqualTo("application/json");
         assertThat(webhook.header("User-Agent")).isEqualTo("AggPay-Webhooks/1");
         Map<?, ?> body = JSON.readValue(webhook.body(), Map.class);
@@ -87,6 +92,10 @@ class WebhookDeliveryIT extends IntegrationTest {
         assertThat(received).extracting(r -> r.header(WebhookSignature.HEADER)).doesNotHaveDuplicates();
         assertThat(received).allSatisfy(r -> assertThat(WebhookSignature.verify(SECRET,
                 r.header(WebhookSignature.HEADER), r.body(), Clock.systemUTC(), Duration.ofMinutes(5))).isTrue());
+        assertThat(received).allSatisfy(r -> assertThat(WebhookSignature.verifyStandard(SECRET,
+                r.header(WebhookSignature.STANDARD_ID_HEADER), r.header(WebhookSignature.STANDARD_TIMESTAMP_HEADER),
+                r.header(WebhookSignature.STANDARD_SIGNATURE_HEADER), r.body(), Clock.systemUTC(),
+                Duration.ofMinutes(5))).isTrue());
         List<Map<String, Object>> attempts = jdbc.queryForList(
                 "SELECT attempt_no, http_status, outcome FROM delivery_attempt WHERE event_id = ? ORDER BY attempt_no",
                 event.eventId());

@@ -177,7 +177,7 @@ final class BenchRun {
         }
     }
 
-    private static void requireReady(HttpClient http, URI gateway) throws IOException, InterruptedException {
+    static void requireReady(HttpClient http, URI gateway) throws IOException, InterruptedException {
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(gateway.resolve("/readyz"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (ready.statusCode() != 200) {
@@ -186,14 +186,14 @@ final class BenchRun {
         }
     }
 
-    private static HttpHost host(URI uri) {
+    static HttpHost host(URI uri) {
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("only http:// addresses: " + uri);
         }
         return new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
     }
 
-    private static long[] minus(long[] later, long[] earlier) {
+    static long[] minus(long[] later, long[] earlier) {
         long[] d = new long[later.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = later[i] < 0 || earlier[i] < 0 ? -1 : later[i] - earlier[i];
@@ -201,13 +201,13 @@ final class BenchRun {
         return d;
     }
 
-    private static void sleepUntil(long nanos) throws InterruptedException {
+    static void sleepUntil(long nanos) throws InterruptedException {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 
-    private static boolean waitFor(BooleanSupplier condition, long deadlineNanos) throws InterruptedException {
+    static boolean waitFor(BooleanSupplier condition, long deadlineNanos) throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() >= deadlineNanos) {
                 return false;

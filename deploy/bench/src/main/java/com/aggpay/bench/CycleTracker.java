@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * when (and how often) its webhook arrived. The two events race (the simulator notifies the platform while it
  * answers the pay call), so both times are kept and the latency is computed once the run is over.
  */
-final class CycleTracker {
+final class CycleTracker implements PaymentTracker {
 
     private static final class Order {
         final boolean measured;
@@ -41,7 +41,13 @@ final class CycleTracker {
         orders.put(payOrderId, new Order(measured));
     }
 
-    void paid(String payOrderId, long nanos) {
+    @Override
+    public void created(String payOrderId, String mchOrderNo, boolean measured) {
+        created(payOrderId, measured);
+    }
+
+    @Override
+    public void paid(String payOrderId, long nanos) {
         Order order = orders.get(payOrderId);
         if (order != null) {
             order.paidAt = nanos;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -26,7 +27,7 @@ final class MerchantRequests {
     private final String appId;
     private final String secret;
     private final String payWay;
-    private final String notifyUrl;
+    private final List<String> notifyUrls;
     private final String prefix;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -35,10 +36,18 @@ final class MerchantRequests {
      * @param notifyUrl the order's webhook address, or null for the app's default
      */
     MerchantRequests(String appId, String secret, String payWay, String notifyUrl, String prefix) {
+        this(appId, secret, payWay, notifyUrl == null ? List.of() : List.of(notifyUrl), prefix);
+    }
+
+    /**
+     * Orders whose {@code notify_url}s take turns: order n goes to {@code notifyUrls[n % size]}, so the address of
+     * any order can be told from its {@code mch_order_no} ({@link #sequenceOf}); empty for the app's default.
+     */
+    MerchantRequests(String appId, String secret, String payWay, List<String> notifyUrls, String prefix) {
         this.appId = appId;
         this.secret = secret;
         this.payWay = payWay;
-        this.notifyUrl = notifyUrl;
+        this.notifyUrls = List.copyOf(notifyUrls);
         this.prefix = prefix;
     }
 
@@ -50,6 +59,7 @@ final class MerchantRequests {
     SignedCreate next() {
         long n = sequence.getAndIncrement();
         String mchOrderNo = "B" + prefix + "N" + n;
+        String notifyUrl = notifyUrls.isEmpty() ? null : notifyUrls.get((int) (n % notifyUrls.size()));
         String body = "{\"mch_order_no\":\"" + mchOrderNo + "\",\"amount\":"
                 + (100 + ThreadLocalRandom.current().nextInt(9900)) + ",\"pay_way\":\"" + payWay
                 + "\",\"subject\":\"bench\""
@@ -61,6 +71,11 @@ final class MerchantRequests {
                 ts, nonce, body.getBytes(StandardCharsets.UTF_8)));
         return new SignedCreate(MerchantSignature.authorization(MerchantSignature.HMAC_SCHEME, appId, ts, nonce,
                 signature), body);
+    }
+
+    /** The n of an order of this class ({@code mch_order_no} B&lt;prefix&gt;N&lt;n&gt;; the prefix is lower case). */
+    static long sequenceOf(String mchOrderNo) {
+        return Long.parseLong(mchOrderNo.substring(mchOrderNo.lastIndexOf('N') + 1));
     }
 
     HttpRequest nextRequest(URI gateway, Duration timeout) {

@@ -24,13 +24,14 @@ final class OpenLoop {
 
     private static final Pattern PAY_DATA = Pattern.compile("\"pay_data\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PAY_ORDER_ID = Pattern.compile("\"pay_order_id\":\"([^\"]+)\"");
+    private static final Pattern MCH_ORDER_NO = Pattern.compile("\"mch_order_no\":\"([^\"]+)\"");
     private static final Pattern CHANNEL = Pattern.compile("\"channel\":\"([^\"]*)\"");
 
     private final LoadClient http;
     private final HttpHost gateway;
     private final HttpHost simulator;
     private final MerchantRequests requests;
-    private final CycleTracker cycle;
+    private final PaymentTracker cycle;
     private final Measurements measured;
     private final int maxInFlight;
     private final BlockingQueue<SimpleHttpRequest> ready;
@@ -41,7 +42,7 @@ final class OpenLoop {
     private volatile int maxInFlightSeen;
 
     /** @param cycle null for create-only load; otherwise each created order is paid and tracked to its webhook */
-    OpenLoop(LoadClient http, HttpHost gateway, HttpHost simulator, MerchantRequests requests, CycleTracker cycle,
+    OpenLoop(LoadClient http, HttpHost gateway, HttpHost simulator, MerchantRequests requests, PaymentTracker cycle,
              Measurements measured, int maxInFlight, double rate) {
         this.http = http;
         this.gateway = gateway;
@@ -127,7 +128,7 @@ final class OpenLoop {
             finish(inWindow, "pay skipped (201 without pay_data)");
             return;
         }
-        cycle.created(payOrderId, inWindow);
+        cycle.created(payOrderId, first(MCH_ORDER_NO, body), inWindow);
         long sent = System.nanoTime();
         // pay_data is passed on still JSON-escaped, exactly as it appeared in the answer
         http.send(LoadClient.post(simulator, "/_sim/pay", null, "{\"pay_data\":\"" + payData + "\"}"),

@@ -1,30 +1,42 @@
 package com.aggpay.e2e;
 
-import com.aggpay.contracts.signing.MerchantSignature;
+import com.aggpay.sdk.AggPayClient;
+import com.aggpay.sdk.Answer;
+import com.aggpay.sdk.AnswerNotVerifiedException;
+import com.aggpay.sdk.AnswerSignature;
+import com.aggpay.sdk.Credentials;
+import com.aggpay.sdk.SignedRequest;
+import com.aggpay.sdk.Signing;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
-/** A merchant's server calling the merchant API with AGGPAY-HMAC-SHA256, exactly as API.md tells merchants to. */
+/**
+ * A merchant's server calling the merchant API through the merchant SDK (sdk/merchant-sdk): the SDK signs and sends,
+ * and checks each answer's signature. The tests also look at what a merchant's code must refuse (an unknown app's
+ * unsigned 401, an answer signed with another secret), so every answer is handed back, with the SDK's verdict
+ * asked for separately by {@link #responseSignatureValid}.
+ */
 final class MerchantClient {
 
     record Signed(String timestamp, String nonce, String authorization) {
     }
 
     private final String baseUrl;
-    private final String appId;
-    private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Credentials credentials;
+    private final AggPayClient sdk;
 
     MerchantClient(String baseUrl, String appId, String secret) {
         this.baseUrl = baseUrl;
-        this.appId = appId;
-        this.secret = secret;
+        this.credentials = Credentials.hmac(appId, secret);
+        this.sdk = AggPayClient.builder().baseUrl(baseUrl).appId(appId).hmacSecret(secret)
+                .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(30)).build();
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
@@ -35,36 +47,29 @@ final class MerchantClient {
         return send("GET", path, "", sign("GET", path, "", now(), nonce()));
     }
 
+    /** Signed with a chosen timestamp and nonce, so tests can replay a nonce or sign with a stale clock. */
     Signed sign(String method, String path, String body, long timestamp, String nonce) {
-        String ts = String.valueOf(timestamp);
-        String signature = MerchantSignature.hmacSha256Base64(secret,
-                MerchantSignature.requestMessage(method, path, ts, nonce, body.getBytes(StandardCharsets.UTF_8)));
-        return new Signed(ts, nonce, MerchantSignature.authorization(MerchantSignature.HMAC_SCHEME, appId, ts, nonce,
-                signature));
+        SignedRequest signed = credentials.sign(method, path, body.getBytes(StandardCharsets.UTF_8), timestamp, nonce);
+        return new Signed(signed.timestamp(), signed.nonce(), signed.authorization());
     }
 
-    HttpResponse<String> send(String method, String path, String body, Signed signed) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", signed.authorization());
-        if (method.equals("GET")) {
-            b.GET();
-        } else {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpResponse<String> send(String method, String path, String body, Signed signed) {
+        SignedRequest request = new SignedRequest(method, path, body.getBytes(StandardCharsets.UTF_8),
+                signed.timestamp(), signed.nonce(), signed.authorization());
+        Answer answer;
+        try {
+            answer = sdk.send(request);
+        } catch (AnswerNotVerifiedException refused) {
+            answer = refused.untrustedAnswer();
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        URI uri = URI.create(baseUrl + path);
+        return new Received(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                answer);
     }
 
     /** What a merchant checks on every answer: Aggpay-Signature over TIMESTAMP\nNONCE\nBODY\n. */
     boolean responseSignatureValid(HttpResponse<String> r) {
-        String ts = r.headers().firstValue("Aggpay-Timestamp").orElse(null);
-        String nonce = r.headers().firstValue("Aggpay-Nonce").orElse(null);
-        String signature = r.headers().firstValue("Aggpay-Signature").orElse(null);
-        if (ts == null || nonce == null || signature == null) {
-            return false;
-        }
-        return MerchantSignature.verifyHmac(secret,
-                MerchantSignature.responseMessage(ts, nonce, r.body().getBytes(StandardCharsets.UTF_8)), signature);
+        return AnswerSignature.isValid(credentials, r.headers(), r.body().getBytes(StandardCharsets.UTF_8));
     }
 
     static long now() {
@@ -72,8 +77,46 @@ final class MerchantClient {
     }
 
     static String nonce() {
-        byte[] b = new byte[8];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return Signing.newNonce();
+    }
+
+    /** The SDK's answer in the JDK's response type the tests were written against. */
+    private record Received(HttpRequest request, Answer answer) implements HttpResponse<String> {
+
+        @Override
+        public int statusCode() {
+            return answer.status();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return answer.headers();
+        }
+
+        @Override
+        public String body() {
+            return answer.text();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return request.uri();
+        }
+
+        /** The SDK does not report the protocol; the local platform speaks HTTP/1.1. */
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
     }
 }

@@ -31,6 +31,7 @@ final class Platform implements AutoCloseable {
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform(Path root) {
@@ -65,7 +66,6 @@ final class Platform implements AutoCloseable {
         for (String s : SERVICES) {
             ports.put(s, freePort());
         }
-        Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("AGGPAY_DB_PREFIX", "aggpaye2e");
         // operator throttles and revocations of its own, apart from a local platform's (and a developer's mistyped logins)
@@ -86,29 +86,51 @@ final class Platform implements AutoCloseable {
         env.put("AGGPAY_ORDER_COMPENSATION_LADDER", "5s,10s,20s,30s,60s");
         env.put("AGGPAY_ORDER_COMPENSATION_LEASE", "30s");
         for (String s : SERVICES) {
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());
-            pb.environment().putAll(env);
-            pb.environment().put("SERVER_PORT", String.valueOf(port(s)));
-            // Actuator on a port of its own (loopback); any free one, so a running local platform is never in the way.
-            pb.environment().put("MANAGEMENT_PORT", "0");
-            pb.redirectErrorStream(true).redirectOutput(logs.resolve(s + ".log").toFile());
-            processes.add(pb.start());
+            processes.add(spawn(s, false));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        for (int i = 0; i < SERVICES.size(); i++) {
-            String s = SERVICES.get(i);
-            // The platform's services answer /readyz on their port; the simulator, not one of them, Actuator's health.
-            String probe = s.equals("channel-simulator") ? "/actuator/health" : "/readyz";
-            while (!healthy(port(s), probe)) {
-                if (!processes.get(i).isAlive()) {
-                    throw new IllegalStateException(s + " exited; see " + logs.resolve(s + ".log"));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(s + " not healthy in time; see " + logs.resolve(s + ".log"));
-                }
-                Thread.sleep(500);
+        for (String s : SERVICES) {
+            awaitHealthy(s, TimeUnit.SECONDS.toNanos(240));
+        }
+    }
+
+    /** Kills one service at once (SIGKILL: no shutdown hook, no graceful drain), as a crash would. */
+    synchronized void kill(String service) throws InterruptedException {
+        Process p = processes.get(SERVICES.indexOf(service));
+        p.destroyForcibly();
+        p.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again on its port, and waits until it is ready. */
+    synchronized void restart(String service) throws Exception {
+        processes.set(SERVICES.indexOf(service), spawn(service, true));
+        awaitHealthy(service, TimeUnit.SECONDS.toNanos(120));
+    }
+
+    private Process spawn(String s, boolean append) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());
+        pb.environment().putAll(env);
+        pb.environment().put("SERVER_PORT", String.valueOf(port(s)));
+        // Actuator on a port of its own (loopback); any free one, so a running local platform is never in the way.
+        pb.environment().put("MANAGEMENT_PORT", "0");
+        java.io.File log = logs.resolve(s + ".log").toFile();
+        pb.redirectErrorStream(true).redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log)
+                : ProcessBuilder.Redirect.to(log));
+        return pb.start();
+    }
+
+    private void awaitHealthy(String s, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        // The platform's services answer /readyz on their port; the simulator, not one of them, Actuator's health.
+        String probe = s.equals("channel-simulator") ? "/actuator/health" : "/readyz";
+        while (!healthy(port(s), probe)) {
+            if (!processes.get(SERVICES.indexOf(s)).isAlive()) {
+                throw new IllegalStateException(s + " exited; see " + logs.resolve(s + ".log"));
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(s + " not healthy in time; see " + logs.resolve(s + ".log"));
+            }
+            Thread.sleep(500);
         }
     }
 

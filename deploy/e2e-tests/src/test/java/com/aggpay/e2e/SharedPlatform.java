@@ -34,4 +34,32 @@ final class SharedPlatform {
     static MerchantClient demoMerchant() throws Exception {
         return new MerchantClient(platform().gatewayUrl(), "demo-app", APP_SECRET);
     }
+
+    /**
+     * Every channel as a new platform has it: no simulator fault left by an earlier test, every circuit closed. For
+     * tests that need the demo merchant's channels usable whatever ran before them.
+     */
+    static void healAllChannels() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform().simulatorUrl() + "/_sim/faults"))
+                .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                platform().gatewayUrl() + "/api/admin/login")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"admin-local-only\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(login.body()).get("token")
+                .asString();
+        for (String channel : java.util.List.of("wxpay-a", "wxpay-b", "wxpay-v2", "alipay-a", "alipay-b",
+                "unionpay-a")) {
+            java.net.http.HttpResponse<String> reset = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(platform().gatewayUrl() + "/api/admin/channels/" + channel + "/circuit/reset"))
+                    .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (reset.statusCode() != 200) {
+                throw new IllegalStateException("circuit reset of " + channel + ": " + reset.statusCode() + " "
+                        + reset.body());
+            }
+        }
+    }
 }

@@ -138,6 +138,11 @@ public class PortalApps implements DisposableBean {
                 .orderByAsc(MerchantApp::getCreatedAt)).stream().map(app -> AppView.of(app, now)).toList();
     }
 
+    /** One app of the user's merchant as the list shows it (the portal's test send reads its webhook URL). */
+    public AppView view(PortalUser user, String appId) {
+        return AppView.of(own(user, appId), LocalDateTime.now(clock));
+    }
+
     /**
      * The new secret verifies at once; the current one becomes the previous and keeps verifying for the grace period.
      * A rotation within a grace period drops the older previous secret: at most two verify at any time.

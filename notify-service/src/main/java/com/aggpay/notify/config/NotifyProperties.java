@@ -3,6 +3,8 @@ package com.aggpay.notify.config;
 import com.aggpay.notify.domain.RetrySchedule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,14 +16,25 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code aggpay.notify.*}. Validated at start-up so that a production deployment cannot come up with a
- * retry schedule shorter than the 24 h that API.md promises merchants.
+ * retry schedule shorter than the 3 days and 16 attempts that API.md promises merchants.
  */
 @Validated
 @ConfigurationProperties("aggpay.notify")
 public record NotifyProperties(
         @NotEmpty List<@NotNull Duration> retrySchedule,
-        /** Shortest total retry window accepted; 24 h in production, 0 in local and test. */
+        /** Each wait of the schedule × uniform[1 - jitter, 1 + jitter], so failed events do not come back together. */
+        @DecimalMin("0.0") @DecimalMax("0.5") double retryJitter,
+        /** The longest a merchant's Retry-After (on 429 / 503) may push the next attempt out. */
+        @NotNull Duration maxRetryAfter,
+        /**
+         * Shortest total retry window accepted, with every wait shortened by the jitter as far as it goes; 72 h in
+         * production (API.md: at least 3 days), 0 in local and test.
+         */
         @NotNull Duration minimumRetryWindow,
+        /** Fewest attempts the schedule must make (API.md: at least 16 in production). */
+        @Min(1) int minimumRetryAttempts,
+        /** An endpoint failing without a single success for longer than this is disabled (FAILING_TOO_LONG). */
+        @NotNull Duration disableFailingEndpointAfter,
         /**
          * Local and test only: lets webhooks go to loopback and private addresses. Link-local, metadata and reserved
          * addresses are refused whatever this says (contracts' WebhookAddressRules).
@@ -57,16 +70,19 @@ public record NotifyProperties(
     }
 
     public RetrySchedule schedule() {
-        return new RetrySchedule(retrySchedule);
+        return new RetrySchedule(retrySchedule, retryJitter, maxRetryAfter);
     }
 
-    @AssertTrue(message = "retry-schedule must be positive and last at least minimum-retry-window")
+    @AssertTrue(message = "retry-schedule must be positive, make at least minimum-retry-attempts attempts and last at "
+            + "least minimum-retry-window even with every wait shortened by retry-jitter")
     public boolean isScheduleLongEnough() {
-        if (retrySchedule == null || minimumRetryWindow == null || retrySchedule.isEmpty()) {
+        if (retrySchedule == null || minimumRetryWindow == null || maxRetryAfter == null || retrySchedule.isEmpty()) {
             return true; // reported by @NotEmpty / @NotNull
         }
         try {
-            return schedule().window().compareTo(minimumRetryWindow) >= 0;
+            RetrySchedule schedule = schedule();
+            return schedule.shortestWindow().compareTo(minimumRetryWindow) >= 0
+                    && schedule.maxAttempts() >= minimumRetryAttempts;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -9,6 +9,7 @@ import com.aggpay.notify.merchant.AppLookup;
 import com.aggpay.notify.merchant.MerchantDirectory;
 import com.aggpay.notify.store.DeliveryAttemptRow;
 import com.aggpay.notify.store.FinishedAttempt;
+import com.aggpay.notify.store.WebhookEndpointRow;
 import com.aggpay.notify.store.WebhookEventRow;
 import java.net.URI;
 import java.time.Clock;
@@ -17,19 +18,23 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One attempt for one claimed event: look up the app, guard the URL, send, then hand the result and the next step
- * to the {@link AttemptRecorder}. Blocking steps (merchant-service, DNS) run on the given executor, never on the
- * HTTP client's threads, and the HTTP wait itself holds no thread.
+ * One attempt for one claimed event: look up the app, check the merchant's endpoint is not disabled, guard the URL,
+ * send, count the outcome into the endpoint's streak ({@link EndpointRegistry}), then hand the result and the next
+ * step to the {@link AttemptRecorder}. Blocking steps (merchant-service, DNS, the endpoint's state) run on the given
+ * executor, never on the HTTP client's threads, and the HTTP wait itself holds no thread.
  */
 public class Deliverer {
 
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     private static final Logger security = LoggerFactory.getLogger("aggpay.security");
+    /** Column width of the URL in delivery_attempt and webhook_endpoint; longer URLs are not tracked per endpoint. */
+    private static final int MAX_TRACKED_URL = 1024;
 
     private final MerchantDirectory directory;
     private final TargetGuard guard;
@@ -37,21 +42,26 @@ public class Deliverer {
     private final AttemptRecorder recorder;
     private final DeliveryMetrics metrics;
     private final Bulkhead bulkhead;
+    private final EndpointRegistry endpoints;
     private final RetrySchedule schedule;
     private final Duration postponeDelay;
+    private final DoubleSupplier jitter;
     private final Clock clock;
 
+    /** @param jitter uniform random numbers in [0, 1) for the schedule's jitter */
     public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
-                     DeliveryMetrics metrics, Bulkhead bulkhead, RetrySchedule schedule, Duration postponeDelay,
-                     Clock clock) {
+                     DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints, RetrySchedule schedule,
+                     Duration postponeDelay, DoubleSupplier jitter, Clock clock) {
         this.directory = directory;
         this.guard = guard;
         this.sender = sender;
         this.recorder = recorder;
         this.metrics = metrics;
         this.bulkhead = bulkhead;
+        this.endpoints = endpoints;
         this.schedule = schedule;
         this.postponeDelay = postponeDelay;
+        this.jitter = jitter;
         this.clock = clock;
     }
 
@@ -65,12 +75,12 @@ public class Deliverer {
 
     public Attempt deliver(WebhookEventRow event, String leaseOwner, Executor prepareExecutor) {
         Instant[] started = new Instant[1];
-        String[] url = new String[1];
+        Prepared[] target = new Prepared[1];
         CompletableFuture<AttemptResult> result = CompletableFuture
                 .supplyAsync(() -> withMdc(event, () -> prepare(event)), prepareExecutor)
                 .thenCompose(prepared -> {
                     started[0] = clock.instant();
-                    url[0] = prepared.url;
+                    target[0] = prepared;
                     return prepared.result != null ? CompletableFuture.completedFuture(prepared.result)
                             : sender.send(prepared.target, event.eventId, event.body, prepared.secret)
                                     .thenApply(r -> logIfForbidden(event, prepared.url, r));
@@ -79,15 +89,24 @@ public class Deliverer {
                     log.error("event=WEBHOOK_ATTEMPT_CRASHED event_id={}", event.eventId, error);
                     return new AttemptResult.Unreachable("INTERNAL_ERROR");
                 });
-        CompletableFuture<Optional<Instant>> stored = result.thenCompose(r -> record(event, leaseOwner, r, url[0],
-                started[0] == null ? clock.instant() : started[0]));
+        // recording may read and write the endpoint's state: a prepare thread, never an HTTP client thread
+        CompletableFuture<Optional<Instant>> stored = result.thenComposeAsync(r -> record(event, leaseOwner, r,
+                target[0], started[0] == null ? clock.instant() : started[0]), prepareExecutor);
         return new Attempt(result.thenAccept(r -> { }), stored);
     }
 
-    /** What to send where, or the result that makes sending pointless. */
-    private record Prepared(URI target, String url, String secret, AttemptResult result) {
+    /**
+     * What to send where, or the result that makes sending pointless; {@code endpoint}: the merchant's endpoint of
+     * the URL, null when there is none (no URL) or its state could not be read.
+     */
+    private record Prepared(URI target, String url, String secret, WebhookEndpointRow endpoint,
+                            AttemptResult result) {
         static Prepared stop(String url, AttemptResult result) {
-            return new Prepared(null, url, null, result);
+            return stop(url, null, result);
+        }
+
+        static Prepared stop(String url, WebhookEndpointRow endpoint, AttemptResult result) {
+            return new Prepared(null, url, null, endpoint, result);
         }
     }
 
@@ -107,12 +126,25 @@ public class Deliverer {
         if (app.webhookSecret() == null || app.webhookSecret().isBlank()) {
             return Prepared.stop(url, new AttemptResult.Misconfigured("WEBHOOK_SECRET_MISSING"));
         }
+        WebhookEndpointRow endpoint = null;
+        if (url.length() <= MAX_TRACKED_URL) {
+            try {
+                endpoint = endpoints.current(event.mchNo, url);
+            } catch (RuntimeException e) {
+                log.warn("event=WEBHOOK_ENDPOINT_STATE_UNAVAILABLE event_id={} error={}", event.eventId, e.toString());
+                return Prepared.stop(url, new AttemptResult.Postponed("ENDPOINT_STATE_UNAVAILABLE"));
+            }
+            if (endpoint.disabled()) {
+                return Prepared.stop(url, endpoint, new AttemptResult.Held("ENDPOINT_DISABLED"));
+            }
+        }
         TargetGuard.Verdict verdict = guard.check(url);
         if (verdict instanceof TargetGuard.Verdict.Forbidden forbidden) {
-            return Prepared.stop(url, logIfForbidden(event, url, new AttemptResult.Forbidden(forbidden.reason())));
+            return Prepared.stop(url, endpoint,
+                    logIfForbidden(event, url, new AttemptResult.Forbidden(forbidden.reason())));
         }
         // a host name is resolved and its addresses checked by the guard when the client connects
-        return new Prepared(((TargetGuard.Verdict.Allowed) verdict).uri(), url, app.webhookSecret(), null);
+        return new Prepared(((TargetGuard.Verdict.Allowed) verdict).uri(), url, app.webhookSecret(), endpoint, null);
     }
 
     private static AttemptResult logIfForbidden(WebhookEventRow event, String url, AttemptResult result) {
@@ -125,18 +157,25 @@ public class Deliverer {
     }
 
     private CompletableFuture<Optional<Instant>> record(WebhookEventRow event, String leaseOwner,
-                                                        AttemptResult result, String url, Instant started) {
+                                                        AttemptResult result, Prepared target, Instant started) {
         Instant now = clock.instant();
         Duration took = Duration.between(started, now);
         if (result.endpointFailed()) {
             bulkhead.recordFailure(event.endpoint);
         } else if (result instanceof AttemptResult.Delivered) {
             bulkhead.recordSuccess(event.endpoint);
+            if (event.deliveredAt == null) { // the first success, not a resend of a delivered event
+                metrics.firstDelivery(Duration.between(event.createdAt, now));
+            }
         }
         boolean sent = result.endpointFailed() || result instanceof AttemptResult.Delivered;
         metrics.attempt(result.outcome(), sent ? took : null);
-        NextStep next = NextStep.after(result, event.runFailures, schedule, now, postponeDelay);
-        FinishedAttempt finished = finished(event, leaseOwner, next, attemptRow(event, result, url, started, took));
+        WebhookEndpointRow endpoint = target == null ? null : target.endpoint;
+        boolean disabled = endpoint != null && endpointDisabledAfter(endpoint, result);
+        NextStep next = NextStep.after(result, event.runFailures, schedule, now, postponeDelay, jitter, disabled);
+        DeliveryAttemptRow attempt = result instanceof AttemptResult.Held ? null
+                : attemptRow(event, result, target == null ? null : target.url, endpoint, started, took);
+        FinishedAttempt finished = finished(event, leaseOwner, next, attempt, endpoint, now);
         return recorder.record(finished).thenApply(stored -> withMdc(event, () -> {
             if (stored) {
                 log.info("event=WEBHOOK_ATTEMPT event_id={} mch_no={} attempt_no={} outcome={} status={} "
@@ -150,8 +189,25 @@ public class Deliverer {
         }));
     }
 
+    /** Counts the outcome into the endpoint's streak; whether the endpoint is disabled now. */
+    private boolean endpointDisabledAfter(WebhookEndpointRow endpoint, AttemptResult result) {
+        if (result instanceof AttemptResult.Held) {
+            return true;
+        }
+        try {
+            return endpoints.afterAttempt(endpoint, result);
+        } catch (RuntimeException e) {
+            // the endpoint's state is bookkeeping: the event's own outcome is stored all the same
+            log.warn("event=WEBHOOK_ENDPOINT_STATE_NOT_RECORDED endpoint_id={} error={}", endpoint.id, e.toString());
+            return false;
+        }
+    }
+
     private static FinishedAttempt finished(WebhookEventRow event, String leaseOwner, NextStep next,
-                                            DeliveryAttemptRow attempt) {
+                                            DeliveryAttemptRow attempt, WebhookEndpointRow endpoint, Instant now) {
+        if (next instanceof NextStep.Hold hold) {
+            return FinishedAttempt.held(event.eventId, leaseOwner, endpoint.id, hold.error(), attempt, now);
+        }
         if (next instanceof NextStep.MarkDelivered) {
             return FinishedAttempt.delivered(event.eventId, leaseOwner, attempt);
         }
@@ -164,12 +220,14 @@ public class Deliverer {
         return FinishedAttempt.gaveUp(event.eventId, leaseOwner, ((NextStep.GiveUp) next).error(), attempt);
     }
 
-    private static DeliveryAttemptRow attemptRow(WebhookEventRow event, AttemptResult result, String url,
-                                                 Instant started, Duration took) {
+    /** The delivery log's row of one attempt (the event's attempt number {@code attemptCount + 1}). */
+    static DeliveryAttemptRow attemptRow(WebhookEventRow event, AttemptResult result, String url,
+                                         WebhookEndpointRow endpoint, Instant started, Duration took) {
         DeliveryAttemptRow row = new DeliveryAttemptRow();
         row.eventId = event.eventId;
         row.attemptNo = event.attemptCount + 1;
-        row.url = url == null || url.length() <= 1024 ? url : url.substring(0, 1024);
+        row.url = url == null || url.length() <= MAX_TRACKED_URL ? url : url.substring(0, MAX_TRACKED_URL);
+        row.webhookEndpointId = endpoint == null ? null : endpoint.id;
         row.startedAt = started;
         row.durationMs = took.toMillis();
         row.httpStatus = httpStatus(result);
@@ -206,7 +264,7 @@ public class Deliverer {
         return result instanceof AttemptResult.Misconfigured m ? m.error() : null;
     }
 
-    private static String hostOf(String url) {
+    static String hostOf(String url) {
         try {
             return URI.create(url).getHost();
         } catch (IllegalArgumentException e) {

@@ -2,9 +2,11 @@ package com.aggpay.notify.delivery;
 
 import com.aggpay.notify.config.NotifyProperties;
 import com.aggpay.notify.merchant.MerchantDirectory;
+import com.aggpay.notify.store.WebhookEndpoints;
 import com.aggpay.notify.store.WebhookEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +27,14 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryMetrics deliveryMetrics(MeterRegistry registry, Bulkhead bulkhead) {
-        return new DeliveryMetrics(registry, bulkhead::inFlight);
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, Bulkhead bulkhead, WebhookEndpoints endpoints) {
+        return new DeliveryMetrics(registry, bulkhead::inFlight, endpoints::countByState);
+    }
+
+    @Bean
+    EndpointRegistry endpointRegistry(WebhookEndpoints endpoints, DeliveryMetrics metrics,
+                                      NotifyProperties properties, Clock clock) {
+        return new EndpointRegistry(endpoints, metrics, properties.disableFailingEndpointAfter(), clock);
     }
 
     @Bean
@@ -49,9 +57,16 @@ class DeliveryConfiguration {
 
     @Bean
     Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
-                        DeliveryMetrics metrics, Bulkhead bulkhead, NotifyProperties properties, Clock clock) {
-        return new Deliverer(directory, guard, sender, recorder, metrics, bulkhead, properties.schedule(),
-                properties.engine().postponeDelay(), clock);
+                        DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints,
+                        NotifyProperties properties, Clock clock) {
+        return new Deliverer(directory, guard, sender, recorder, metrics, bulkhead, endpoints, properties.schedule(),
+                properties.engine().postponeDelay(), () -> ThreadLocalRandom.current().nextDouble(), clock);
+    }
+
+    @Bean
+    WebhookTester webhookTester(MerchantDirectory directory, TargetGuard guard, WebhookSender sender,
+                                WebhookEvents events, Clock clock) {
+        return new WebhookTester(directory, guard, sender, events, clock);
     }
 
     /** Switchable so that a read-only instance (or a test) can run without delivering. */

@@ -3,6 +3,7 @@ package com.aggpay.notify.delivery;
 import com.aggpay.contracts.signing.WebhookSignature;
 import com.aggpay.contracts.webhook.WebhookTargets;
 import com.aggpay.notify.domain.AttemptResult;
+import com.aggpay.notify.domain.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -25,6 +26,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
@@ -91,12 +93,17 @@ public class WebhookSender implements AutoCloseable {
 
     public CompletableFuture<AttemptResult> send(URI target, String eventId, String body, String webhookSecret) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        // a fresh t on every attempt, so a merchant's replay window check passes on late retries
-        String signature = WebhookSignature.header(webhookSecret, clock.instant().getEpochSecond(), bytes);
+        // a fresh t on every attempt, so a merchant's replay window check passes on late retries; both forms sign
+        // the same t, so whichever a merchant checks sees the same age
+        long t = clock.instant().getEpochSecond();
         SimpleHttpRequest request = SimpleHttpRequest.create("POST", target);
         request.setHeader("User-Agent", USER_AGENT);
         request.setHeader(WebhookSignature.EVENT_ID_HEADER, eventId);
-        request.setHeader(WebhookSignature.HEADER, signature);
+        request.setHeader(WebhookSignature.HEADER, WebhookSignature.header(webhookSecret, t, bytes));
+        request.setHeader(WebhookSignature.STANDARD_ID_HEADER, eventId);
+        request.setHeader(WebhookSignature.STANDARD_TIMESTAMP_HEADER, Long.toString(t));
+        request.setHeader(WebhookSignature.STANDARD_SIGNATURE_HEADER,
+                WebhookSignature.standard(webhookSecret, eventId, t, bytes));
         request.setBody(bytes, JSON);
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         Future<Message<HttpResponse, byte[]>> call = client.execute(SimpleRequestProducer.create(request),
@@ -104,7 +111,7 @@ public class WebhookSender implements AutoCloseable {
                 new FutureCallback<>() {
                     @Override
                     public void completed(Message<HttpResponse, byte[]> response) {
-                        result.complete(classify(response.getHead().getCode(), response.getBody()));
+                        result.complete(classify(response.getHead(), response.getBody()));
                     }
 
                     @Override
@@ -125,15 +132,23 @@ public class WebhookSender implements AutoCloseable {
     }
 
     static AttemptResult classify(int status) {
-        return classify(status, null);
+        return classify(status, null, null);
+    }
+
+    /** A 429 or 503 may say when to come back ({@code Retry-After}); the decision what to do with it is not ours. */
+    private AttemptResult classify(HttpResponse head, byte[] answer) {
+        int status = head.getCode();
+        Header retryAfter = status == 429 || status == 503 ? head.getFirstHeader("Retry-After") : null;
+        return classify(status, answer, retryAfter == null ? null
+                : RetryAfter.parse(retryAfter.getValue(), clock.instant()).orElse(null));
     }
 
     /** @param answer the first bytes of the answer's body (see {@link AnswerExcerpt}) */
-    static AttemptResult classify(int status, byte[] answer) {
+    static AttemptResult classify(int status, byte[] answer, Duration retryAfter) {
         // new String replaces malformed (or cut-off) UTF-8 sequences, so any bytes make storable text
         String text = answer == null || answer.length == 0 ? null : new String(answer, StandardCharsets.UTF_8);
         return status >= 200 && status < 300 ? new AttemptResult.Delivered(status, text)
-                : new AttemptResult.Rejected(status, text);
+                : new AttemptResult.Rejected(status, text, retryAfter);
     }
 
     static AttemptResult classify(Throwable error) {

@@ -17,10 +17,17 @@ public sealed interface AttemptResult {
         }
     }
 
-    /** The merchant answered, but not with 2xx. {@code answer}: the start of its body, null when empty. */
-    record Rejected(int httpStatus, String answer) implements AttemptResult {
+    /**
+     * The merchant answered, but not with 2xx. {@code answer}: the start of its body, null when empty;
+     * {@code retryAfter}: the wait its {@code Retry-After} asked for on a 429 or 503, null when none.
+     */
+    record Rejected(int httpStatus, String answer, java.time.Duration retryAfter) implements AttemptResult {
         public Rejected(int httpStatus) {
-            this(httpStatus, null);
+            this(httpStatus, null, null);
+        }
+
+        public Rejected(int httpStatus, String answer) {
+            this(httpStatus, answer, null);
         }
 
         public String outcome() {
@@ -46,6 +53,13 @@ public sealed interface AttemptResult {
     record Misconfigured(String error) implements AttemptResult {
         public String outcome() {
             return "MISCONFIGURED";
+        }
+    }
+
+    /** Nothing was sent because the merchant's endpoint is disabled: the event waits until it is enabled again. */
+    record Held(String reason) implements AttemptResult {
+        public String outcome() {
+            return "HELD";
         }
     }
 

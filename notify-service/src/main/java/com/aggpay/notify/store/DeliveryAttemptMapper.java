@@ -12,12 +12,12 @@ interface DeliveryAttemptMapper {
     /** The delivery log of several attempts in one statement. */
     @Insert("""
             <script>
-            INSERT INTO delivery_attempt (event_id, attempt_no, url, started_at, duration_ms, http_status, error, outcome,
-                                          response_excerpt)
+            INSERT INTO delivery_attempt (event_id, attempt_no, url, webhook_endpoint_id, started_at, duration_ms,
+                                          http_status, error, outcome, response_excerpt)
             VALUES
             <foreach collection="rows" item="a" separator=",">
-              (#{a.eventId}, #{a.attemptNo}, #{a.url}, #{a.startedAt}, #{a.durationMs}, #{a.httpStatus}, #{a.error},
-               #{a.outcome}, #{a.responseExcerpt})
+              (#{a.eventId}, #{a.attemptNo}, #{a.url}, #{a.webhookEndpointId}, #{a.startedAt}, #{a.durationMs},
+               #{a.httpStatus}, #{a.error}, #{a.outcome}, #{a.responseExcerpt})
             </foreach>
             </script>""")
     int insertAll(@Param("rows") List<DeliveryAttemptRow> rows);

@@ -8,6 +8,8 @@ public class DeliveryAttemptRow {
     public String eventId;
     public int attemptNo;
     public String url;
+    /** The merchant's endpoint (webhook_endpoint) the attempt went to; null when no URL was known. */
+    public Long webhookEndpointId;
     public Instant startedAt;
     public long durationMs;
     public Integer httpStatus;

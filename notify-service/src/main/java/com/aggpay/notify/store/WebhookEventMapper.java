@@ -117,12 +117,32 @@ interface WebhookEventMapper {
                SET state = #{state}, attempt_count = attempt_count + #{attemptDelta},
                    run_failures = run_failures + #{failureDelta},
                    next_attempt_at = COALESCE(#{nextAttemptAt}, next_attempt_at), last_error = #{lastError},
+                   webhook_endpoint_id = COALESCE(#{webhookEndpointId}, webhook_endpoint_id),
                    lease_owner = NULL, lease_until = NULL, updated_at = #{now}
              WHERE event_id = #{eventId} AND lease_owner = #{owner} AND state = 'PENDING'""")
     int complete(@Param("eventId") String eventId, @Param("owner") String owner, @Param("state") String state,
                  @Param("attemptDelta") int attemptDelta, @Param("failureDelta") int failureDelta,
                  @Param("nextAttemptAt") Instant nextAttemptAt, @Param("lastError") String lastError,
-                 @Param("now") Instant now);
+                 @Param("webhookEndpointId") Long webhookEndpointId, @Param("now") Instant now);
+
+    /** Holds an event for its disabled endpoint, only while {@code owner} holds the lease. */
+    @Update("""
+            UPDATE webhook_event
+               SET state = 'HELD', attempt_count = attempt_count + #{attemptDelta},
+                   run_failures = run_failures + #{failureDelta}, last_error = #{lastError},
+                   webhook_endpoint_id = #{webhookEndpointId},
+                   lease_owner = NULL, lease_until = NULL, updated_at = #{now}
+             WHERE event_id = #{eventId} AND lease_owner = #{owner} AND state = 'PENDING'""")
+    int hold(@Param("eventId") String eventId, @Param("owner") String owner, @Param("attemptDelta") int attemptDelta,
+             @Param("failureDelta") int failureDelta, @Param("webhookEndpointId") Long webhookEndpointId,
+             @Param("lastError") String lastError, @Param("now") Instant now);
+
+    /** An enabled endpoint's held events, due now with a new run of the schedule ("replays what was missed"). */
+    @Update("""
+            UPDATE webhook_event
+               SET state = 'PENDING', run_failures = 0, next_attempt_at = #{now}, updated_at = #{now}
+             WHERE webhook_endpoint_id = #{webhookEndpointId} AND state = 'HELD'""")
+    int replayHeld(@Param("webhookEndpointId") long webhookEndpointId, @Param("now") Instant now);
 
     /** A new delivery run: the schedule restarts, delivered events may be delivered again. */
     @Update("""

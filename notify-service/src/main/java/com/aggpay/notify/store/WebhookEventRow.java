@@ -13,6 +13,8 @@ public class WebhookEventRow {
     public String notifyUrl;
     /** The isolation key of the target (see delivery.Endpoint), fixed at intake. */
     public String endpoint;
+    /** The merchant's endpoint (webhook_endpoint) last sent to or held for; null before the first attempt. */
+    public Long webhookEndpointId;
     public String requestId;
     public String body;
     public String state;

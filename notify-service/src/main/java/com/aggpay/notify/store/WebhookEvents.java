@@ -23,11 +23,14 @@ public class WebhookEvents {
 
     private final WebhookEventMapper events;
     private final DeliveryAttemptMapper attempts;
+    private final WebhookEndpointMapper endpoints;
     private final TransactionTemplate tx;
 
-    WebhookEvents(WebhookEventMapper events, DeliveryAttemptMapper attempts, PlatformTransactionManager transactions) {
+    WebhookEvents(WebhookEventMapper events, DeliveryAttemptMapper attempts, WebhookEndpointMapper endpoints,
+                  PlatformTransactionManager transactions) {
         this.events = events;
         this.attempts = attempts;
+        this.endpoints = endpoints;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -142,9 +145,10 @@ public class WebhookEvents {
         List<Boolean> applied = new ArrayList<>();
         List<DeliveryAttemptRow> log = new ArrayList<>();
         for (FinishedAttempt f : finished) {
-            boolean stored = f.state() == EventState.DELIVERED || events.complete(f.eventId(), f.leaseOwner(),
-                    f.state().name(), f.counted() ? 1 : 0, f.failure() ? 1 : 0, f.nextAttemptAt(), f.lastError(),
-                    now) == 1;
+            boolean stored = f.state() == EventState.DELIVERED || f.state() == EventState.HELD && hold(f, now)
+                    || events.complete(f.eventId(), f.leaseOwner(),
+                    f.state() == EventState.HELD ? EventState.PENDING.name() : f.state().name(), f.counted() ? 1 : 0,
+                    f.failure() ? 1 : 0, f.nextAttemptAt(), f.lastError(), f.webhookEndpointId(), now) == 1;
             applied.add(stored);
             if (stored && f.counted()) {
                 log.add(f.attempt());
@@ -154,6 +158,18 @@ public class WebhookEvents {
             attempts.insertAll(log);
         }
         return applied;
+    }
+
+    /**
+     * Holds the event while its endpoint is disabled; false when the lease was lost or the endpoint was enabled in
+     * the meantime, in which case the caller stores it as pending and due at once instead (a lost lease fails that
+     * too). The endpoint's state is read under a shared lock, in this transaction: an enabling transaction
+     * ({@link WebhookEndpoints#enable}) either ends first, and this sees the endpoint enabled, or waits for this one
+     * and replays the event held here. No event stays held behind an enabled endpoint.
+     */
+    private boolean hold(FinishedAttempt f, Instant now) {
+        return "DISABLED".equals(endpoints.lockState(f.webhookEndpointId())) && events.hold(f.eventId(), f.leaseOwner(), f.counted() ? 1 : 0, f.failure() ? 1 : 0,
+                f.webhookEndpointId(), f.lastError(), now) == 1;
     }
 
     /** Thrown inside the transaction to roll it back. */

@@ -15,10 +15,14 @@ class NotifyPropertiesTest {
             .withUserConfiguration(NotifyConfiguration.class);
 
     @Test
-    void the_default_profile_retries_for_at_least_a_day_and_guards_against_ssrf() {
+    void the_default_profile_makes_at_least_16_attempts_over_at_least_3_days_with_jitter_and_guards_against_ssrf() {
         runner.run(context -> {
             NotifyProperties properties = context.getBean(NotifyProperties.class);
-            assertThat(properties.schedule().window()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+            assertThat(properties.schedule().maxAttempts()).isGreaterThanOrEqualTo(16);
+            assertThat(properties.schedule().jitter()).isGreaterThan(0);
+            assertThat(properties.schedule().shortestWindow()).isGreaterThanOrEqualTo(Duration.ofDays(3));
+            assertThat(properties.maxRetryAfter()).isEqualTo(Duration.ofHours(24));
+            assertThat(properties.disableFailingEndpointAfter()).isEqualTo(Duration.ofDays(3));
             assertThat(properties.allowPrivateTargets()).isFalse();
             assertThat(properties.http().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.appCacheTtl()).isLessThanOrEqualTo(Duration.ofSeconds(60));
@@ -38,6 +42,19 @@ class NotifyPropertiesTest {
     @Test
     void a_production_schedule_shorter_than_a_day_stops_the_start_up() {
         runner.withPropertyValues("aggpay.notify.retry-schedule=1s,2s")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void a_production_schedule_of_fewer_than_16_attempts_stops_the_start_up_however_long_it_lasts() {
+        runner.withPropertyValues("aggpay.notify.retry-schedule=1d,1d,1d,1d")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void a_production_schedule_that_jitter_could_shrink_below_3_days_stops_the_start_up() {
+        // 16 attempts over 75 h: 3 days only without jitter
+        runner.withPropertyValues("aggpay.notify.retry-schedule=5h,5h,5h,5h,5h,5h,5h,5h,5h,5h,5h,5h,5h,5h,5h")
                 .run(context -> assertThat(context).hasFailed());
     }
 

@@ -2,6 +2,7 @@ package com.aggpay.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aggpay.contracts.signing.WebhookSignature;
 import com.aggpay.contracts.webhook.WebhookTargets;
 import com.aggpay.notify.domain.AttemptResult;
 import com.aggpay.notify.support.MerchantEndpoint;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,37 @@ class WebhookSenderTest {
         assertThat(lookups).containsExactly("merchant.example");
         assertThat(lookupThreads).as("DNS runs on the caller's (prepare) thread, never on an I/O thread")
                 .containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void every_attempt_is_signed_in_both_forms_with_the_same_fresh_timestamp_and_both_verify() {
+        send(senderWith(true), endpoint.url());
+
+        MerchantEndpoint.Received received = endpoint.received().get(0);
+        String aggpay = received.header(WebhookSignature.HEADER);
+        String timestamp = received.header(WebhookSignature.STANDARD_TIMESTAMP_HEADER);
+        assertThat(aggpay).startsWith("t=" + timestamp + ",v1=");
+        assertThat(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond())).isLessThanOrEqualTo(5);
+        assertThat(received.header(WebhookSignature.STANDARD_ID_HEADER)).isEqualTo("evt_1");
+        assertThat(received.header(WebhookSignature.EVENT_ID_HEADER)).isEqualTo("evt_1");
+        assertThat(WebhookSignature.verify("whsec", aggpay, received.body(), Clock.systemUTC(), Duration.ofMinutes(5)))
+                .isTrue();
+        assertThat(WebhookSignature.verifyStandard("whsec", received.header(WebhookSignature.STANDARD_ID_HEADER),
+                timestamp, received.header(WebhookSignature.STANDARD_SIGNATURE_HEADER), received.body(),
+                Clock.systemUTC(), Duration.ofMinutes(5))).isTrue();
+        assertThat(WebhookSignature.verifyStandard("other-secret", "evt_1", timestamp,
+                received.header(WebhookSignature.STANDARD_SIGNATURE_HEADER), received.body(), Clock.systemUTC(),
+                Duration.ofMinutes(5))).isFalse();
+    }
+
+    @Test
+    void a_retry_after_on_503_or_429_is_read_and_elsewhere_ignored() {
+        endpoint.answering(503, 429, 500).retryingAfter("120");
+        WebhookSender s = senderWith(true);
+
+        assertThat(send(s, endpoint.url())).isEqualTo(new AttemptResult.Rejected(503, null, Duration.ofSeconds(120)));
+        assertThat(send(s, endpoint.url())).isEqualTo(new AttemptResult.Rejected(429, null, Duration.ofSeconds(120)));
+        assertThat(send(s, endpoint.url())).isEqualTo(new AttemptResult.Rejected(500));
     }
 
     @Test

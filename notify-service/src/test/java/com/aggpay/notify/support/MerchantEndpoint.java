@@ -30,6 +30,7 @@ public final class MerchantEndpoint implements AutoCloseable {
     private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
     private volatile Duration hang = Duration.ZERO;
     private volatile String location;
+    private volatile String retryAfter;
 
     public MerchantEndpoint() {
         try {
@@ -48,6 +49,9 @@ public final class MerchantEndpoint implements AutoCloseable {
                 Integer scripted = scriptedStatuses.poll();
                 if (location != null) {
                     exchange.getResponseHeaders().set("Location", location);
+                }
+                if (retryAfter != null) {
+                    exchange.getResponseHeaders().set("Retry-After", retryAfter);
                 }
                 exchange.sendResponseHeaders(scripted == null ? 200 : scripted, -1);
             } catch (InterruptedException e) {
@@ -68,6 +72,12 @@ public final class MerchantEndpoint implements AutoCloseable {
     /** Sends this Location header with every answer (for redirects: script a 3xx with {@link #answering}). */
     public MerchantEndpoint locating(String location) {
         this.location = location;
+        return this;
+    }
+
+    /** Sends this Retry-After header with every answer (for 429 / 503: script them with {@link #answering}). */
+    public MerchantEndpoint retryingAfter(String retryAfter) {
+        this.retryAfter = retryAfter;
         return this;
     }
 

@@ -5,6 +5,7 @@ import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.contracts.http.AggpayHeaders;
 import com.aggpay.order.payorder.PayOrder;
 import com.aggpay.order.payorder.PayOrderViews;
+import com.aggpay.order.payorder.PayOrders;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,12 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
 
     private final OutboxEvents events;
+    private final PayOrders orders;
     private final PayOrderViews views;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Outbox(OutboxEvents events, PayOrderViews views, JsonMapper json, Clock clock) {
+    public Outbox(OutboxEvents events, PayOrders orders, PayOrderViews views, JsonMapper json, Clock clock) {
         this.events = events;
+        this.orders = orders;
         this.views = views;
         this.json = json;
         this.clock = clock;
@@ -40,9 +43,11 @@ public class Outbox {
     /** An event about the order whose {@code data} is another public object of it (e.g. a refund). */
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentEvent append(EventType type, PayOrder order, Map<String, Object> data) {
+        orders.advanceEventSeq(order.getPayOrderId());
+        int seq = orders.eventSeq(order.getPayOrderId());
         PaymentEvent event = new PaymentEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
                 OffsetDateTime.now(clock).toString(), order.getMchNo(), order.getAppId(), order.getNotifyUrl(),
-                MDC.get(AggpayHeaders.MDC_REQUEST_ID), data);
+                MDC.get(AggpayHeaders.MDC_REQUEST_ID), order.getPayOrderId(), seq, data);
         OutboxEvent row = new OutboxEvent();
         row.setEventId(event.eventId());
         row.setEventType(type.name());

@@ -57,6 +57,14 @@ public interface PayOrders extends BaseMapper<PayOrder> {
                      @Param("channelExtra") String channelExtra, @Param("now") LocalDateTime now,
                      @Param("until") LocalDateTime until);
 
+    /** Takes the order's next event number; the row stays locked until the transaction ends, so numbers never repeat. */
+    @Update("UPDATE pay_order SET event_seq = event_seq + 1 WHERE pay_order_id = #{payOrderId}")
+    int advanceEventSeq(@Param("payOrderId") String payOrderId);
+
+    /** The number {@link #advanceEventSeq} just took, read in the same transaction. */
+    @Select("SELECT event_seq FROM pay_order WHERE pay_order_id = #{payOrderId}")
+    int eventSeq(@Param("payOrderId") String payOrderId);
+
     @Update("UPDATE pay_order SET placing_until = NULL WHERE pay_order_id = #{payOrderId}")
     int releasePlacement(@Param("payOrderId") String payOrderId);
 

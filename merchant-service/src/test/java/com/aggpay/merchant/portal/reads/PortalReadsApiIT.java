@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.aggpay.contracts.service.ServiceTokens;
 import com.aggpay.contracts.signing.OperatorToken;
 import com.aggpay.merchant.portal.auth.MerchantRole;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class PortalReadsApiIT {
 
-    private static final Downstreams DOWNSTREAM = new Downstreams();
+    private static final DownstreamStub DOWNSTREAM = new DownstreamStub();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -55,7 +46,7 @@ class PortalReadsApiIT {
 
     @AfterAll
     static void stopDownstream() {
-        DOWNSTREAM.server.stop(0);
+        DOWNSTREAM.stop();
     }
 
     @Autowired
@@ -97,7 +88,7 @@ class PortalReadsApiIT {
 
         assertThat(page.get("items").get(0).get("pay_order_id").asString()).isEqualTo("po_1");
         assertThat(page.get("next_cursor").asString()).isEqualTo("abc_-1");
-        Call call = DOWNSTREAM.only();
+        DownstreamStub.Call call = DOWNSTREAM.only();
         assertThat(call.query()).contains("mch_no=" + mchNo, "state=SUCCESS", "pay_way=WX_NATIVE", "min_amount=100",
                 "from=2026-11-20", "limit=50");
         // the test profile's service token key (ServiceCallsForTests): the call is signed as merchant-service's
@@ -198,7 +189,7 @@ class PortalReadsApiIT {
         assertThat(byDeveloper.getResponse().getStatus()).isEqualTo(202);
         assertThat(read(byDeveloper).get("state").asString()).isEqualTo("PENDING");
         assertThat(status(foreign)).isEqualTo("404 NOT_FOUND event_id");
-        assertThat(DOWNSTREAM.calls).extracting(Call::query).containsOnly("mch_no=" + mchNo);
+        assertThat(DOWNSTREAM.calls).extracting(DownstreamStub.Call::query).containsOnly("mch_no=" + mchNo);
         assertThat(DOWNSTREAM.calls).hasSize(2);
     }
 
@@ -258,60 +249,5 @@ class PortalReadsApiIT {
 
     private static JsonNode read(MvcResult r) throws Exception {
         return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    record Call(String method, String path, String query, String serviceToken, String body) {
-    }
-
-    /** order-service and notify-service in one: scripted answers by "METHOD path", every call recorded. */
-    static final class Downstreams {
-
-        private final HttpServer server;
-        private final Map<String, String[]> answers = new ConcurrentHashMap<>();
-        final List<Call> calls = new CopyOnWriteArrayList<>();
-
-        Downstreams() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String path = exchange.getRequestURI().getPath();
-                calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                        exchange.getRequestHeaders().getFirst(ServiceTokens.HEADER), body));
-                String[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                        new String[] {"404", "application/problem+json", "{\"code\":\"NOT_FOUND\"}"});
-                byte[] bytes = answer[2].getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", answer[1]);
-                exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        void answer(String call, int status, String json) {
-            answer(call, status, status < 300 ? "application/json" : "application/problem+json", json);
-        }
-
-        void answer(String call, int status, String contentType, String body) {
-            answers.put(call, new String[] {Integer.toString(status), contentType, body});
-        }
-
-        Call only() {
-            assertThat(calls).hasSize(1);
-            return calls.get(0);
-        }
-
-        void reset() {
-            answers.clear();
-            calls.clear();
-        }
     }
 }
