@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,13 +36,17 @@ class AggPayClientTest {
             + "\"amount\":500,\"state\":\"PROCESSING\",\"created_at\":\"2026-11-26T11:00:00+08:00\",\"succeeded_at\":null}";
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private KeyPair platformKeys;
+    private static KeyPair platformKeys;
     private FakePlatform platform;
     private AggPayClient client;
 
+    @BeforeAll
+    static void platformKeys() throws Exception {
+        platformKeys = Crypto.rsaKeyPair();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        platformKeys = Crypto.rsaKeyPair();
         platform = new FakePlatform(SECRET, platformKeys.getPrivate(), NOW);
         client = AggPayClient.builder().baseUrl(platform.url()).appId("demo-app").hmacSecret(SECRET)
                 .clock(at(NOW)).requestTimeout(Duration.ofSeconds(5)).build();

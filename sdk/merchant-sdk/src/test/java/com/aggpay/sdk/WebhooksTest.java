@@ -36,7 +36,6 @@ class WebhooksTest {
         assertThat(event.type()).isEqualTo("payment.succeeded");
         assertThat(event.createdAt()).isEqualTo(OffsetDateTime.of(2026, 11, 26, 10, 0, 0, 0, ZoneOffset.ofHours(8)));
         assertThat(event.data().get("pay_order_id").asString()).isEqualTo("po_1");
-        assertThat(event.order().payOrderId()).isEqualTo("po_1");
     }
 
     @Test
@@ -124,6 +123,21 @@ class WebhooksTest {
                 WebhookVerificationException.Reason.NO_SIGNATURE);
         assertReason(() -> Webhooks.verify(SECRET, Map.of("Aggpay-Signature", List.of("v1=abc")), bytes(BODY),
                 FIVE_MINUTES, at(T)), WebhookVerificationException.Reason.MALFORMED_HEADER);
+    }
+
+    @Test
+    void a_payment_event_gives_its_order() throws Exception {
+        String body = "{\"id\":\"evt_3\",\"type\":\"payment.succeeded\",\"created_at\":\"2026-11-26T10:01:00+08:00\","
+                + "\"data\":{\"pay_order_id\":\"po_1\",\"mch_order_no\":\"A1\",\"amount\":1234,\"currency\":\"CNY\","
+                + "\"pay_way\":\"WX_NATIVE\",\"subject\":\"Latte\",\"state\":\"SUCCESS\",\"refunded_amount\":0,"
+                + "\"paid_at\":\"2026-11-26T10:01:00+08:00\"}}";
+        Map<String, List<String>> headers = Map.of("Aggpay-Signature", List.of(aggpayHeader(SECRET, T, body)));
+
+        Order order = Webhooks.verify(SECRET, headers, bytes(body), FIVE_MINUTES, at(T)).order();
+
+        assertThat(order.state()).isEqualTo(OrderState.SUCCESS);
+        assertThat(order.amount()).isEqualTo(1234);
+        assertThat(order.paidAt()).isEqualTo(OffsetDateTime.of(2026, 11, 26, 10, 1, 0, 0, ZoneOffset.ofHours(8)));
     }
 
     @Test
