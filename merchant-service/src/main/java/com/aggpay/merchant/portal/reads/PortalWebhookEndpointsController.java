@@ -55,7 +55,7 @@ class PortalWebhookEndpointsController {
                 .orElseGet(json::createArrayNode);
     }
 
-    /** {@code {"url"}} → {@code {"url","state":"ACTIVE","replayed"}}; 404 NOT_FOUND (param url) for no such endpoint. */
+    /** {@code {"url"}} → {@code {"url","state":"ACTIVE","replayed"}}; 404 NOT_FOUND (param url) if no such endpoint. */
     @PostMapping("/endpoints/enable")
     JsonNode enable(HttpServletRequest request, @RequestBody JsonNode body) {
         PortalUser user = PortalUser.of(request).require(MerchantRole.DEVELOPER);
@@ -69,7 +69,7 @@ class PortalWebhookEndpointsController {
             throw e.code() == ErrorCode.NOT_FOUND ? noSuchEndpoint() : e;
         }
         audit.info("event=PORTAL_WEBHOOK_ENDPOINT_ENABLED user_id={} mch_no={} url={} replayed={}", user.userId(),
-                mchNo, url, enabled.path("replayed").asLong(0));
+                mchNo, withoutQuery(url), enabled.path("replayed").asLong(0));
         return enabled;
     }
 
@@ -105,6 +105,11 @@ class PortalWebhookEndpointsController {
             throw PortalQuery.invalid("url", "url must be the http(s) address of one of the merchant's endpoints.");
         }
         return text;
+    }
+
+    /** Merchants put tokens in their webhook URLs' queries: the audit log keeps the address only. */
+    private static String withoutQuery(String url) {
+        return url.split("[?#]", 2)[0];
     }
 
     private static String appId(JsonNode body) {
