@@ -114,12 +114,12 @@ class InternalApiIT extends IntegrationTest {
         assertThat(prometheus).contains("aggpay_webhook_attempts_total{outcome=\"DELIVERED\"")
                 .contains("aggpay_webhook_attempt_seconds")
                 .contains("aggpay_webhook_delivery_latency_seconds_bucket")
-                .contains("aggpay_webhook_delivery_latency_seconds{quantile=\"0.99\"")
                 .contains("aggpay_webhook_backlog ")
                 .contains("aggpay_webhook_in_flight")
                 .contains("aggpay_webhook_endpoints{state=\"ACTIVE\"")
                 .contains("aggpay_webhook_endpoints{state=\"DISABLED\"")
-                .contains("aggpay_webhook_endpoint_failure_streak_max")
+                .contains("aggpay_webhook_endpoint_failure_streak_longest")
+                .contains("aggpay_webhook_endpoint_failure_streak_bucket")
                 .doesNotContain(endpoint.url());
     }
 

@@ -91,21 +91,22 @@ class RestartIT extends IntegrationTest {
         return rows.stream().map(r -> r.eventId).toList();
     }
 
-    /** A second notify-service on the same database: short leases, so that what its predecessor held comes back soon. */
+    /**
+     * A second notify-service on the same database: short leases, so that what its predecessor held comes back
+     * soon. Command-line arguments, so that they win over the configuration files as they do in a real start.
+     */
     private ConfigurableApplicationContext anotherInstance() {
         return new SpringApplicationBuilder(NotifyServiceApplication.class)
                 .profiles("test")
-                .properties(Map.of(
-                        "server.port", "0",
-                        "management.server.port", "0",
-                        "aggpay.topic-prefix", TOPIC_PREFIX,
-                        "spring.kafka.bootstrap-servers", KAFKA,
-                        "spring.kafka.listener.auto-startup", "false",
-                        "spring.cloud.discovery.client.simple.instances.merchant-service[0].uri",
-                        MERCHANT_SERVICE.baseUrl(),
-                        "aggpay.notify.engine.lease", "3s",
-                        "aggpay.notify.engine.scan-interval", "1s"))
-                .run();
+                .run("--server.port=0",
+                        "--management.server.port=0",
+                        "--aggpay.topic-prefix=" + TOPIC_PREFIX,
+                        "--spring.kafka.bootstrap-servers=" + KAFKA,
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--spring.cloud.discovery.client.simple.instances.merchant-service[0].uri="
+                                + MERCHANT_SERVICE.baseUrl(),
+                        "--aggpay.notify.engine.lease=3s",
+                        "--aggpay.notify.engine.scan-interval=1s");
     }
 
     private int share() {

@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
 /**
  * The webhook metrics (Prometheus names):
  * <ul>
- *   <li>{@code aggpay_webhook_delivery_latency_seconds}: histogram, an event's creation (its intake) to its first
- *   successful delivery: what merchants feel, retries included;</li>
+ *   <li>{@code aggpay_webhook_delivery_latency_seconds}: histogram (buckets from 5 ms to 4 days, for
+ *   {@code histogram_quantile}), an event's creation (its intake) to its first successful delivery: what merchants
+ *   feel, retries included;</li>
  *   <li>{@code aggpay_webhook_attempts_total{outcome}} and {@code aggpay_webhook_attempt_seconds} (send to answer,
  *   for attempts that reached the network);</li>
  *   <li>{@code aggpay_webhook_backlog}: pending events due and not yet delivered, at the last count;
  *   {@code aggpay_webhook_in_flight};</li>
  *   <li>{@code aggpay_webhook_endpoints{state}}: merchants' endpoints by state (ACTIVE, FAILING, DISABLED);
- *   {@code aggpay_webhook_endpoint_failure_streak_max}: the longest failure streak of an endpoint not disabled;
+ *   {@code aggpay_webhook_endpoint_failure_streak_longest}: the longest failure streak of an endpoint not disabled;
  *   {@code aggpay_webhook_endpoint_failure_streak}: histogram of streak lengths at each failed attempt. Bounded
  *   series only: never one per merchant or URL.</li>
  * </ul>
@@ -54,7 +55,6 @@ public class DeliveryMetrics {
         this.firstDelivery = Timer.builder("aggpay.webhook.delivery.latency")
                 .description("Time from a webhook event's creation to its first successful delivery")
                 .publishPercentileHistogram()
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofDays(4))
                 .register(registry);
@@ -74,7 +74,7 @@ public class DeliveryMetrics {
                     .tag("state", state)
                     .register(registry);
         }
-        Gauge.builder("aggpay.webhook.endpoint.failure.streak.max", this, DeliveryMetrics::maxStreak)
+        Gauge.builder("aggpay.webhook.endpoint.failure.streak.longest", this, DeliveryMetrics::maxStreak)
                 .description("The longest current failure streak of an endpoint that is not disabled")
                 .register(registry);
     }
