@@ -121,6 +121,12 @@ class InternalApiIT extends IntegrationTest {
                 .contains("aggpay_webhook_endpoint_failure_streak_longest")
                 .contains("aggpay_webhook_endpoint_failure_streak_bucket")
                 .doesNotContain(endpoint.url());
+        // every metric the alert rules use is one this service exports
+        String rules = java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/monitoring/alerts/webhooks.yml"));
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("aggpay_[a-z_]+").matcher(rules);
+        while (metric.find()) {
+            assertThat(prometheus).as("alert rules name " + metric.group()).contains(metric.group());
+        }
     }
 
     @Test

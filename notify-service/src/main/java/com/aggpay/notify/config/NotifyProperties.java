@@ -63,7 +63,12 @@ public record NotifyProperties(
             @Min(1) @Max(1_000) int suspectPerEndpointInFlight,
             /** How long a failed endpoint stays "suspect" without any new failure. */
             @NotNull Duration suspectMemory,
-            @Min(1) @Max(5_000) int maxCandidatesPerScan) {
+            @Min(1) @Max(5_000) int maxCandidatesPerScan,
+            /**
+             * How long an event waits for an earlier event of its order that has not arrived (see OrderSequence)
+             * before it is delivered anyway.
+             */
+            @NotNull Duration orderWaitForMissing) {
     }
 
     public record Http(@NotNull Duration connectTimeout, @NotNull Duration requestTimeout) {

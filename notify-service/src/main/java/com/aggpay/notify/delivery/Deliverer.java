@@ -46,12 +46,13 @@ public class Deliverer {
     private final RetrySchedule schedule;
     private final Duration postponeDelay;
     private final DoubleSupplier jitter;
+    private final OrderGate orderGate;
     private final Clock clock;
 
     /** @param jitter uniform random numbers in [0, 1) for the schedule's jitter */
     public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
                      DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints, RetrySchedule schedule,
-                     Duration postponeDelay, DoubleSupplier jitter, Clock clock) {
+                     Duration postponeDelay, DoubleSupplier jitter, OrderGate orderGate, Clock clock) {
         this.directory = directory;
         this.guard = guard;
         this.sender = sender;
@@ -62,6 +63,7 @@ public class Deliverer {
         this.schedule = schedule;
         this.postponeDelay = postponeDelay;
         this.jitter = jitter;
+        this.orderGate = orderGate;
         this.clock = clock;
     }
 
@@ -111,6 +113,17 @@ public class Deliverer {
     }
 
     private Prepared prepare(WebhookEventRow event) {
+        Optional<Instant> earlierFirst;
+        try {
+            earlierFirst = orderGate.waitUntil(event);
+        } catch (RuntimeException e) {
+            log.warn("event=WEBHOOK_ORDER_STATE_UNAVAILABLE event_id={} error={}", event.eventId, e.toString());
+            return Prepared.stop(event.notifyUrl, new AttemptResult.Postponed("ORDER_STATE_UNAVAILABLE"));
+        }
+        if (earlierFirst.isPresent()) {
+            return Prepared.stop(event.notifyUrl, new AttemptResult.Postponed("AWAITING_EARLIER_EVENT",
+                    earlierFirst.get()));
+        }
         AppLookup lookup = directory.find(event.appId);
         if (lookup instanceof AppLookup.Unavailable unavailable) {
             return Prepared.stop(event.notifyUrl, new AttemptResult.Postponed(unavailable.error()));

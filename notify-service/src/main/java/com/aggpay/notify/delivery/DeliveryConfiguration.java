@@ -58,9 +58,10 @@ class DeliveryConfiguration {
     @Bean
     Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
                         DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints,
-                        NotifyProperties properties, Clock clock) {
+                        WebhookEvents events, NotifyProperties properties, Clock clock) {
         return new Deliverer(directory, guard, sender, recorder, metrics, bulkhead, endpoints, properties.schedule(),
-                properties.engine().postponeDelay(), () -> ThreadLocalRandom.current().nextDouble(), clock);
+                properties.engine().postponeDelay(), () -> ThreadLocalRandom.current().nextDouble(),
+                new OrderGate(events, properties.engine().orderWaitForMissing(), clock), clock);
     }
 
     @Bean

@@ -63,8 +63,17 @@ public sealed interface AttemptResult {
         }
     }
 
-    /** Our own dependency (merchant-service) failed: not the merchant's fault, so not counted as an attempt. */
-    record Postponed(String error) implements AttemptResult {
+    /**
+     * Not sent, and not the merchant's fault, so not counted as an attempt: our own dependency (merchant-service)
+     * failed, or an earlier event of the same order is still on its way. {@code until}: when to look again, null for
+     * the configured delay.
+     */
+    record Postponed(String error, java.time.Instant until) implements AttemptResult {
+        /** Postponed by the configured delay. */
+        public Postponed(String error) {
+            this(error, null);
+        }
+
         public String outcome() {
             return "POSTPONED";
         }

@@ -49,7 +49,7 @@ public sealed interface NextStep {
             return new MarkDelivered();
         }
         if (result instanceof AttemptResult.Postponed p) {
-            return new Postpone(now.plus(postponeDelay), p.error());
+            return new Postpone(p.until() != null ? p.until() : now.plus(postponeDelay), p.error());
         }
         if (result instanceof AttemptResult.Held h) {
             return new Hold(h.reason());

@@ -91,6 +91,8 @@ public class PaymentEventListener {
         row.notifyUrl = event.notifyUrl() == null || event.notifyUrl().isBlank() ? null : event.notifyUrl();
         row.endpoint = Endpoint.keyOf(row.notifyUrl, row.appId);
         row.requestId = event.requestId() == null ? null : truncate(event.requestId(), 64);
+        row.payOrderId = event.payOrderId() == null || event.payOrderId().length() > 32 ? null : event.payOrderId();
+        row.orderSeq = row.payOrderId == null ? null : event.orderSeq();
         row.body = WebhookBody.of(event);
         row.state = EventState.PENDING.name();
         row.nextAttemptAt = now;

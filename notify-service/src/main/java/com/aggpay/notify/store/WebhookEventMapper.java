@@ -20,12 +20,12 @@ interface WebhookEventMapper {
     @Insert("""
             <script>
             INSERT IGNORE INTO webhook_event (event_id, event_type, webhook_type, mch_no, app_id, notify_url, endpoint,
-                                              request_id, body, state, attempt_count, run_failures, next_attempt_at,
+                                              request_id, pay_order_id, order_seq, body, state, attempt_count, run_failures, next_attempt_at,
                                               lease_owner, lease_until, created_at, updated_at)
             VALUES
             <foreach collection="rows" item="r" separator=",">
               (#{r.eventId}, #{r.eventType}, #{r.webhookType}, #{r.mchNo}, #{r.appId}, #{r.notifyUrl}, #{r.endpoint},
-               #{r.requestId}, #{r.body}, 'PENDING', 0, 0, #{r.nextAttemptAt},
+               #{r.requestId}, #{r.payOrderId}, #{r.orderSeq}, #{r.body}, 'PENDING', 0, 0, #{r.nextAttemptAt},
                #{leaseOwner}, #{leaseUntil}, #{r.createdAt}, #{r.updatedAt})
             </foreach>
             </script>""")
@@ -49,6 +49,13 @@ interface WebhookEventMapper {
                AND lease_owner = #{owner}
             </script>""")
     int release(@Param("eventIds") Collection<String> eventIds, @Param("owner") String owner);
+
+    /** The events of one order numbered before {@code orderSeq} (an index range on pay_order_id, order_seq). */
+    @Select("""
+            SELECT order_seq, state, next_attempt_at FROM webhook_event
+             WHERE pay_order_id = #{payOrderId} AND order_seq < #{orderSeq}""")
+    List<EarlierEventRow> earlierOfOrder(@Param("payOrderId") String payOrderId,
+                                                      @Param("orderSeq") int orderSeq);
 
     @Select("SELECT * FROM webhook_event WHERE event_id = #{eventId}")
     WebhookEventRow findByEventId(String eventId);

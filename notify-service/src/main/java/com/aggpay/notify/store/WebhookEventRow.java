@@ -16,6 +16,9 @@ public class WebhookEventRow {
     /** The merchant's endpoint (webhook_endpoint) last sent to or held for; null before the first attempt. */
     public Long webhookEndpointId;
     public String requestId;
+    /** the pay order the event is about, and its number among that order's events; null for older events */
+    public String payOrderId;
+    public Integer orderSeq;
     public String body;
     public String state;
     public int attemptCount;

@@ -1,5 +1,6 @@
 package com.aggpay.notify.store;
 
+import com.aggpay.notify.domain.OrderSequence;
 import com.aggpay.notify.domain.EventState;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,12 @@ public class WebhookEvents {
         if (!eventIds.isEmpty()) {
             events.release(eventIds, owner);
         }
+    }
+
+    /** The events of one order numbered before {@code orderSeq}, for {@link OrderSequence}. */
+    public List<OrderSequence.Earlier> earlierOfOrder(String payOrderId, int orderSeq) {
+        return events.earlierOfOrder(payOrderId, orderSeq).stream().map(r -> new OrderSequence.Earlier(r.orderSeq,
+                EventState.valueOf(r.state), r.nextAttemptAt)).toList();
     }
 
     public Optional<WebhookEventRow> find(String eventId) {
