@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +70,7 @@ final class BenchRun {
             requireReady(http, gateway);
             MerchantRequests requests = new MerchantRequests(opt.string("app-id", "demo-app"),
                     opt.string("app-secret", "demo-app-secret-0123456789abcdef"), payWay,
-                    receiver == null ? null : receiver.url(), MerchantRequests.runPrefix());
+                    receiver == null ? List.<String>of() : List.of(receiver.url()), MerchantRequests.runPrefix());
             Measurements measured = new Measurements();
             OpenLoop loop = new OpenLoop(load, host(gateway), host(URI.create(simulator)), requests, tracker, measured,
                     maxInFlight, rate);

@@ -42,7 +42,7 @@ final class ClosedLoop {
         String payWay = opt.string("pay-way", "WX_NATIVE");
         boolean pay = Boolean.parseBoolean(opt.string("pay", "true"));
         MerchantRequests requests = new MerchantRequests(opt.string("app-id", "demo-app"),
-                opt.string("app-secret", "demo-app-secret-0123456789abcdef"), payWay, null,
+                opt.string("app-secret", "demo-app-secret-0123456789abcdef"), payWay, List.of(),
                 MerchantRequests.runPrefix());
 
         ExecutorService clientPool = Executors.newFixedThreadPool(workers, Daemons.named("bench-http"));

@@ -46,7 +46,7 @@ public final class LoadGenerator {
                 --webhook-port 0 (cycle) --pid-dir .local/run --results deploy/bench/results
                 --goal-rate 500 --goal-p99-ms 200 --goal-cpu-ms 4
               webhooks: --healthy 70 --slow 10 --failing 10 --hanging 10 --slow-ms 2000
-                --rate 40 --warmup 10 --seconds 60 --drain 30 (payments; --seconds 0 skips them)
+                --rate 40 --warmup 30 --seconds 60 --drain 30 (payments; --seconds 0 skips them)
                 --backlog 20000 --outage-events 5000 --outage 30 --drain-timeout 300 (0 events skips a phase)
                 --kafka localhost:9092 --kafka-username aggpay --kafka-password ... --topic-prefix aggpay
                 --mch-no M10001 --goal-p99-ms 1000 --goal-deliveries 1000

@@ -32,16 +32,10 @@ final class MerchantRequests {
     private final AtomicLong sequence = new AtomicLong();
 
     /**
-     * @param prefix    1–10 of {@code [A-Za-z0-9]}: distinguishes this run's orders from every earlier run's
-     * @param notifyUrl the order's webhook address, or null for the app's default
-     */
-    MerchantRequests(String appId, String secret, String payWay, String notifyUrl, String prefix) {
-        this(appId, secret, payWay, notifyUrl == null ? List.of() : List.of(notifyUrl), prefix);
-    }
-
-    /**
-     * Orders whose {@code notify_url}s take turns: order n goes to {@code notifyUrls[n % size]}, so the address of
-     * any order can be told from its {@code mch_order_no} ({@link #sequenceOf}); empty for the app's default.
+     * @param prefix     1–10 of {@code [A-Za-z0-9]}: distinguishes this run's orders from every earlier run's
+     * @param notifyUrls the orders' webhook addresses, taking turns: order n goes to {@code notifyUrls[n % size]}, so
+     *                   the address of any order can be told from its {@code mch_order_no} ({@link #sequenceOf});
+     *                   empty for the app's default
      */
     MerchantRequests(String appId, String secret, String payWay, List<String> notifyUrls, String prefix) {
         this.appId = appId;

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ public final class PresignRequests {
         }
         MerchantRequests requests = new MerchantRequests(opt.string("app-id", "demo-app"),
                 opt.string("app-secret", "demo-app-secret-0123456789abcdef"), opt.string("pay-way", "WX_NATIVE"),
-                null, MerchantRequests.runPrefix());
+                List.of(), MerchantRequests.runPrefix());
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(opt.string("out", null)), StandardCharsets.UTF_8)) {
             for (int i = 0; i < count; i++) {
                 MerchantRequests.SignedCreate create = requests.next();

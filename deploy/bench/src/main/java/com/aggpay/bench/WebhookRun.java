@@ -50,7 +50,7 @@ final class WebhookRun {
         URI gateway = URI.create(opt.string("gateway", "http://127.0.0.1:8080"));
         String simulator = opt.string("simulator", "http://127.0.0.1:9090");
         double rate = opt.decimal("rate", 40);
-        int warmup = opt.integer("warmup", 10);
+        int warmup = opt.integer("warmup", 30);
         int seconds = opt.integer("seconds", 60);
         int drain = opt.integer("drain", 30);
         int backlog = opt.integer("backlog", 20_000);
@@ -77,8 +77,10 @@ final class WebhookRun {
         BenchRun.requireReady(http, gateway);
         FleetTracker tracker = new FleetTracker(layout(counts));
         try (WebhookFleet fleet = new WebhookFleet(counts, slowDelay, secret, tracker)) {
-            System.out.printf("webhook run against %s (notify-service at %s): %s endpoints on loopback; slow ones "
-                    + "answer after %d ms%n", gateway, setup.commit(), counts, slowDelay.toMillis());
+            System.out.printf("webhook run against %s (notify-service at %s): %d healthy, %d slow, %d failing and %d "
+                            + "hanging endpoints on loopback; slow ones answer after %d ms%n", gateway, setup.commit(),
+                    counts.get(EndpointKind.HEALTHY), counts.get(EndpointKind.SLOW), counts.get(EndpointKind.FAILING),
+                    counts.get(EndpointKind.HANGING), slowDelay.toMillis());
             WebhookReport.Payments payments = seconds == 0 ? null
                     : payments(opt, setup, gateway, simulator, maxInFlight, fleet, tracker, cpu);
             WebhookReport.Batch backlogRun = null;
