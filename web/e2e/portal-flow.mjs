@@ -7,6 +7,7 @@
 //
 // Env: BASE_URL (gateway), SIM_URL (channel simulator), RECEIVER_URL (a webhook endpoint the platform may call),
 // SCREENSHOT_DIR (default ./e2e-screenshots), CHROMIUM (default /usr/bin/chromium). Exit 0 only if every step passed.
+import { check, required, story } from './story.mjs'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -41,38 +42,7 @@ const validKyc = {
 }
 const REJECT_REASON = `营业执照不清晰，请重新上传 (${run})`
 
-let passed = 0
-let completed = false
-let failed = 0
-const cspViolations = []
-
-function required(name) {
-  const value = process.env[name]
-  if (!value) {
-    console.error(`${name} is not set`)
-    process.exit(2)
-  }
-  return value
-}
-
-async function step(name, action) {
-  const started = Date.now()
-  process.stdout.write(`▶ ${name}\n`)
-  try {
-    const result = await action()
-    passed++
-    console.log(`✓ ${name} (${Date.now() - started} ms)`)
-    return result
-  } catch (error) {
-    failed++
-    console.log(`✗ ${name}: ${error?.stack ?? error}`)
-    throw error
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
+const { step, cspViolations, finish } = story('portal-flow')
 
 /** Element Plus puts test attributes on the native input or on its wrapper: either way, the input. */
 function input(page, testId) {
@@ -351,18 +321,9 @@ async function main() {
     await step('no page broke the Content-Security-Policy', async () => {
       check(cspViolations.length === 0, cspViolations.join('\n'))
     })
-    completed = true
   } finally {
     await browser.close()
   }
 }
 
-main()
-  .catch((error) => {
-    if (failed === 0) console.log(`✗ could not run the flow: ${error?.stack ?? error}`) // e.g. Chromium did not start
-  })
-  .finally(() => {
-    console.log(`portal-flow: ${passed} passed, ${failed} failed`)
-    console.log(`screenshots in ${SCREENSHOT_DIR}`)
-    process.exitCode = completed && failed === 0 ? 0 : 1
-  })
+finish(main, SCREENSHOT_DIR)

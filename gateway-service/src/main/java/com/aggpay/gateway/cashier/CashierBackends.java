@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -53,16 +55,8 @@ class CashierBackends {
 
     /** The store, or empty when no store has this code. */
     Mono<Optional<StoreInfo>> store(String storeCode) {
-        return merchants.get().uri("/internal/stores/{code}", storeCode).exchangeToMono(response -> {
-            if (response.statusCode().is2xxSuccessful()) {
-                return response.bodyToMono(StoreInfo.class).map(Optional::of);
-            }
-            if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return response.releaseBody().thenReturn(Optional.<StoreInfo>empty());
-            }
-            return response.releaseBody().then(Mono.error(unavailable("merchant-service", response.statusCode()
-                    .value())));
-        }).timeout(LOOKUP_TIMEOUT);
+        return optional(merchants.get().uri("/internal/stores/{code}", storeCode), StoreInfo.class,
+                status -> status.isSameCodeAs(HttpStatus.NOT_FOUND), "merchant-service");
     }
 
     /** Where to send the payer for their wallet's silent authorisation, or empty when no channel can take it. */
@@ -72,17 +66,9 @@ class CashierBackends {
         body.put("wallet", wallet.name());
         body.put("return_url", returnUrl);
         body.put("state", state);
-        return router.post().uri("/internal/payer-auth/authorize").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchangeToMono(response -> {
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(Authorize.class).map(Optional::of);
-                    }
-                    if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                        return response.releaseBody().thenReturn(Optional.<Authorize>empty());
-                    }
-                    return response.releaseBody().then(Mono.error(unavailable("channel-router-service",
-                            response.statusCode().value())));
-                }).timeout(LOOKUP_TIMEOUT);
+        return optional(router.post().uri("/internal/payer-auth/authorize").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body), Authorize.class, status -> status.isSameCodeAs(HttpStatus.NOT_FOUND),
+                "channel-router-service");
     }
 
     /** The payer's id for the code the wallet gave back, or empty when the wallet refused the code. */
@@ -92,29 +78,31 @@ class CashierBackends {
         body.put("wallet", wallet.name());
         body.put("code", code);
         body.put("user_agent", userAgent);
-        return router.post().uri("/internal/payer-auth/exchange").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchangeToMono(response -> {
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(Exchanged.class).map(Optional::of);
-                    }
-                    if (response.statusCode().is4xxClientError()) {
-                        return response.releaseBody().thenReturn(Optional.<Exchanged>empty());
-                    }
-                    return response.releaseBody().then(Mono.error(unavailable("channel-router-service",
-                            response.statusCode().value())));
-                }).timeout(LOOKUP_TIMEOUT);
+        // any 4xx: the wallet refused the code, or the code is not one the router could use
+        return optional(router.post().uri("/internal/payer-auth/exchange").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body), Exchanged.class, HttpStatusCode::is4xxClientError, "channel-router-service");
     }
 
     /** A QR_CASHIER order's landing data, or empty when there is no such link. */
     Mono<Optional<LinkInfo>> link(String payOrderId) {
-        return orders.get().uri("/internal/cashier/links/{id}", payOrderId).exchangeToMono(response -> {
+        return optional(orders.get().uri("/internal/cashier/links/{id}", payOrderId), LinkInfo.class,
+                HttpStatusCode::is4xxClientError, "order-service");
+    }
+
+    /**
+     * The answer as {@code type}, empty when its status says "no such thing" ({@code absent}), an error for anything
+     * else: a service that cannot answer is not a missing store, payer or order.
+     */
+    private static <T> Mono<Optional<T>> optional(WebClient.RequestHeadersSpec<?> call, Class<T> type,
+                                                  Predicate<HttpStatusCode> absent, String service) {
+        return call.exchangeToMono(response -> {
             if (response.statusCode().is2xxSuccessful()) {
-                return response.bodyToMono(LinkInfo.class).map(Optional::of);
+                return response.bodyToMono(type).map(Optional::of);
             }
-            if (response.statusCode().is4xxClientError()) {
-                return response.releaseBody().thenReturn(Optional.<LinkInfo>empty());
+            if (absent.test(response.statusCode())) {
+                return response.releaseBody().thenReturn(Optional.<T>empty());
             }
-            return response.releaseBody().then(Mono.error(unavailable("order-service", response.statusCode().value())));
+            return response.releaseBody().then(Mono.error(unavailable(service, response.statusCode().value())));
         }).timeout(LOOKUP_TIMEOUT);
     }
 
