@@ -44,6 +44,10 @@ public class ServiceAuthAutoConfiguration {
     /** Fails the start-up when a production-shaped profile has no key; messages name the variable, never the key. */
     static byte[] key(String base64, Environment env) {
         if (base64 == null || base64.isBlank()) {
+            // the documented variable (deployments set it); aggpay.service-auth.key alone binds AGGPAY_SERVICEAUTH_KEY
+            base64 = env.getProperty("AGGPAY_SERVICE_TOKEN_KEY");
+        }
+        if (base64 == null || base64.isBlank()) {
             if (!env.acceptsProfiles(Profiles.of("local | test"))) {
                 throw new IllegalStateException("set AGGPAY_SERVICE_TOKEN_KEY (Base64 of at least "
                         + OperatorToken.MIN_KEY_BYTES + " random bytes, the same in every platform service)");
