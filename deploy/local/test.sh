@@ -12,6 +12,13 @@ if { [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; } &
   log "installing Debian's chromium for the browser tests"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
+# The manifests' test (deploy/e2e-tests KubernetesManifestsTest) renders deploy/k8s with `kubectl kustomize`. Installed
+# here when missing: `kubectl` where an apt source has it, else Debian's own package of it, kubernetes-client.
+if ! command -v kubectl >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  log "installing kubectl for the Kubernetes manifests' test"
+  apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null 2>&1 ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null; }
+fi
 # Test and end-to-end schemas are throwaway: start every run from empty ones (never touches the local platform's
 # aggpay_* schemas).
 for db in $(mariadb -h 127.0.0.1 -u "$DB_USER" -p"$DB_PASSWORD" -N -e \
