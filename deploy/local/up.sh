@@ -6,7 +6,16 @@
 #  - seeds the demo data of ../shared/API.md (local profile) and prints the URLs and a signed example call.
 # Logs: .local/logs/, PID files: .local/run/. deploy/local/down.sh stops exactly what this started.
 # Running it twice is harmless: what is already running is left alone.
+# --monitoring: also Prometheus (Debian's package, installed when missing) on 127.0.0.1:9095, scraping every
+# service's management port with the alert rules of deploy/monitoring.
 set -euo pipefail
+MONITORING=false
+for arg in "$@"; do
+  case "$arg" in
+    --monitoring) MONITORING=true ;;
+    *) echo "usage: deploy/local/up.sh [--monitoring]" >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=infra.sh
 source "$ROOT/deploy/local/infra.sh"
@@ -35,7 +44,7 @@ for entry in "${SERVICES[@]}"; do
   jar=$(jar_of "$module")
   # the gateway also packages the web front ends (web/, built with the machine's Node by web/build.sh)
   sources=("$ROOT/$module/src" "$ROOT/contracts/src")
-  [ "$module" = gateway-service ] && sources+=("$ROOT/web/src" "$ROOT/web/portal" "$ROOT/web/admin" "$ROOT/web/package.json")
+  [ "$module" = gateway-service ] && sources+=("$ROOT/web/src" "$ROOT/web/portal" "$ROOT/web/admin" "$ROOT/web/cashier" "$ROOT/web/package.json")
   if [ -z "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -print -quit)" ]; then
     needs_build=true
   fi
@@ -99,6 +108,28 @@ for entry in "${SERVICES[@]}"; do
   done
   echo " up"
 done
+
+if $MONITORING; then
+  if ! command -v prometheus >/dev/null; then
+    log "installing Prometheus (Debian package prometheus)"
+    # the package would start its own service on :9090, the simulator's port: keep it from starting anything
+    guard=false
+    [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; guard=true; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    $guard && rm -f /usr/sbin/policy-rc.d
+  fi
+  if ! alive prometheus; then
+    mkdir -p "$LOCAL/prometheus"
+    nohup prometheus --config.file="$ROOT/deploy/monitoring/prometheus.yml" --storage.tsdb.path="$LOCAL/prometheus" \
+      --web.listen-address=127.0.0.1:9095 >"$LOGS/prometheus.log" 2>&1 &
+    echo $! >"$RUN/prometheus.pid"
+  fi
+  until curl -fsS http://127.0.0.1:9095/-/ready >/dev/null 2>&1; do
+    alive prometheus || { log "prometheus exited; see $LOGS/prometheus.log"; tail -20 "$LOGS/prometheus.log"; exit 1; }
+    sleep 1
+  done
+  log "Prometheus at http://127.0.0.1:9095 (targets: /targets, alert rules: /alerts; dashboard JSON for Grafana: deploy/monitoring/grafana)"
+fi
 
 cat <<TXT
 

@@ -12,7 +12,12 @@ import com.aggpay.router.routing.health.HealthWindows;
 import com.aggpay.router.store.ChannelInstances;
 import com.aggpay.router.store.RoutableChannel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +48,11 @@ public class PlaceTrade {
     private final TradeAttempts attempts;
     private final RouterProperties properties;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
 
     public PlaceTrade(ChannelInstances channels, ChannelAdapters adapters, RankChannels ranking,
                       HealthWindows health, ChannelCircuits circuits, DailyQuota quota, TradeAttempts attempts,
-                      RouterProperties properties, MeterRegistry meters) {
+                      RouterProperties properties, MeterRegistry meters, ObservationRegistry observations) {
         this.channels = channels;
         this.adapters = adapters;
         this.ranking = ranking;
@@ -56,6 +62,7 @@ public class PlaceTrade {
         this.attempts = attempts;
         this.properties = properties;
         this.meters = meters;
+        this.observations = observations;
     }
 
     public PlaceTradeResponse place(PlaceTradeRequest request) {
@@ -91,20 +98,28 @@ public class PlaceTrade {
                 outcome = open(placement, channel, placement.sameTradeNo());
             }
             if (outcome instanceof TradeOutcome.Accepted || outcome instanceof TradeOutcome.Paid) {
+                placed("OPENED", placement);
                 return placement.response(channel, outcome);
             }
         }
         log.warn("no channel opened a trade for order {} ({} usable, {} attempts)", request.payOrderId(),
                 usable.size(), placement.attemptCount());
+        placed("NO_CHANNEL", placement);
         return placement.noChannel();
+    }
+
+    /** One placement's end; {@code failed_over}: it took more than one attempt (another channel, or the same again). */
+    private void placed(String outcome, Placement placement) {
+        meters.counter("aggpay_router_placements_total", "outcome", outcome, "pay_way", placement.payWay().name(),
+                "failed_over", Boolean.toString(placement.attemptCount() > 1)).increment();
     }
 
     private TradeOutcome open(Placement placement, RoutableChannel channel, String outTradeNo) {
         long started = System.nanoTime();
         TradeOutcome outcome;
         try {
-            outcome = adapters.of(channel.instance().type()).orElseThrow()
-                    .createTrade(channel.instance(), placement.tradeRequest(outTradeNo));
+            outcome = channelCall(channel).observe(() -> adapters.of(channel.instance().type()).orElseThrow()
+                    .createTrade(channel.instance(), placement.tradeRequest(outTradeNo)));
         } catch (RuntimeException e) {
             // adapters classify every upstream failure; an exception is our own fault, the trade's fate unknown
             log.error("adapter {} failed on {}", channel.name(), outTradeNo, e);
@@ -124,6 +139,18 @@ public class PlaceTrade {
         log.info("trade {} on {}: {} {} in {} ms", outTradeNo, channel.name(), TradeAttempts.outcomeClass(outcome),
                 TradeAttempts.channelCode(outcome), latencyMs);
         return outcome;
+    }
+
+    /**
+     * The call to the channel as a client span of the order's trace (the channels' SDKs are not instrumented). The
+     * trace context goes into a carrier that is never sent: a channel is no part of our traces.
+     */
+    private Observation channelCall(RoutableChannel channel) {
+        SenderContext<Map<String, String>> context = new SenderContext<>(Map::put, Kind.CLIENT);
+        context.setCarrier(new HashMap<>());
+        context.setRemoteServiceName(channel.name());
+        return Observation.createNotStarted("aggpay.channel.call", () -> context, observations)
+                .contextualName("create trade").lowCardinalityKeyValue("channel", channel.name());
     }
 
     private void skipped(RoutableChannel channel, String reason) {

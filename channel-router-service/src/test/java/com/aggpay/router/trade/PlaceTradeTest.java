@@ -128,7 +128,8 @@ class PlaceTradeTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return new PlaceTrade(channels, adapters, new RankChannels(policies, health), health,
                 new ChannelCircuits(meters, Duration.ofSeconds(20), Duration.ofSeconds(2)), quota,
-                new TradeAttempts(attemptRows, Clock.systemUTC()), new RouterProperties("http://gw", 3), meters);
+                new TradeAttempts(attemptRows, Clock.systemUTC()), new RouterProperties("http://gw", 3), meters,
+                io.micrometer.observation.ObservationRegistry.NOOP);
     }
 
     private static PlaceTradeRequest anOrder() {

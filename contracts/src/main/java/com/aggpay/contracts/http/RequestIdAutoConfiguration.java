@@ -11,7 +11,8 @@ import org.springframework.core.Ordered;
 /**
  * The request-id contract for every servlet service that has this module: the gateway's {@code X-Request-Id}
  * goes into the log context and back on the answer ({@link RequestIdFilter}), and onto every Feign call
- * ({@link RequestIdFeignInterceptor}). The reactive gateway has its own web filter.
+ * ({@link RequestIdFeignInterceptor}); each request is logged once answered ({@link AccessLogFilter}). The reactive
+ * gateway has its own web filters.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -21,6 +22,17 @@ public class RequestIdAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> aggpayRequestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> bean = new FilterRegistrationBean<>(new RequestIdFilter());
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    /**
+     * Inside the server observation (Boot orders its filter at highest precedence + 1), so that the line carries the
+     * trace ids; inside the request id filter too.
+     */
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> aggpayAccessLogFilter() {
+        FilterRegistrationBean<AccessLogFilter> bean = new FilterRegistrationBean<>(new AccessLogFilter());
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return bean;
     }
 

@@ -30,6 +30,7 @@ final class Platform implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -51,6 +52,11 @@ final class Platform implements AutoCloseable {
         return ports.get(service);
     }
 
+    /** Where a service's Actuator (health, metrics, Prometheus) answers: loopback, its management port. */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
+    }
+
     String gatewayUrl() {
         return "http://127.0.0.1:" + port("gateway-service");
     }
@@ -65,6 +71,7 @@ final class Platform implements AutoCloseable {
         run(root.resolve("deploy/local/gen-keys.sh").toString(), keys.toString());
         for (String s : SERVICES) {
             ports.put(s, freePort());
+            managementPorts.put(s, freePort());
         }
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("AGGPAY_DB_PREFIX", "aggpaye2e");
@@ -111,8 +118,8 @@ final class Platform implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar(s).toString());
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port(s)));
-        // Actuator on a port of its own (loopback); any free one, so a running local platform is never in the way.
-        pb.environment().put("MANAGEMENT_PORT", "0");
+        // Actuator on a port of its own (loopback), free at start, so a running local platform is never in the way.
+        pb.environment().put("MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
         java.io.File log = logs.resolve(s + ".log").toFile();
         pb.redirectErrorStream(true).redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log)
                 : ProcessBuilder.Redirect.to(log));

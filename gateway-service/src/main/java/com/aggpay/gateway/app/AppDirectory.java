@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
@@ -36,12 +37,14 @@ public class AppDirectory {
             .expireAfterWrite(RELOAD_SPACING).build();
 
     public AppDirectory(LoadBalancedExchangeFilterFunction loadBalancer, GatewayProperties properties,
-                        ServiceTokens serviceTokens) {
+                        ServiceTokens serviceTokens, ObservationRegistry observations) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(TIMEOUT);
         this.merchantService = WebClient.builder()
                 .baseUrl("http://merchant-service")
+                // a lookup is a client span of the request whose cache miss caused it (a refresh: a trace of its own)
+                .observationRegistry(observations)
                 .filter(loadBalancer)
                 .filter((request, next) -> next.exchange(ClientRequest.from(request)
                         .header(ServiceTokens.HEADER, serviceTokens.tokenFor("merchant-service")).build()))

@@ -3,6 +3,7 @@ package com.aggpay.gateway.cashier;
 import com.aggpay.contracts.service.ServiceTokens;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,17 +38,19 @@ class CashierBackends {
     private final WebClient router;
     private final WebClient orders;
 
-    CashierBackends(LoadBalancedExchangeFilterFunction loadBalancer, ServiceTokens tokens) {
-        this.merchants = client("merchant-service", loadBalancer, tokens);
-        this.router = client("channel-router-service", loadBalancer, tokens);
-        this.orders = client("order-service", loadBalancer, tokens);
+    CashierBackends(LoadBalancedExchangeFilterFunction loadBalancer, ServiceTokens tokens,
+                    ObservationRegistry observations) {
+        this.merchants = client("merchant-service", loadBalancer, tokens, observations);
+        this.router = client("channel-router-service", loadBalancer, tokens, observations);
+        this.orders = client("order-service", loadBalancer, tokens, observations);
     }
 
+    /** Observed: each call a client span whose traceparent continues the payer's request into the service. */
     private static WebClient client(String service, LoadBalancedExchangeFilterFunction loadBalancer,
-                                    ServiceTokens tokens) {
+                                    ServiceTokens tokens, ObservationRegistry observations) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(ORDER_TIMEOUT);
-        return WebClient.builder().baseUrl("http://" + service).filter(loadBalancer)
+        return WebClient.builder().baseUrl("http://" + service).observationRegistry(observations).filter(loadBalancer)
                 .filter((request, next) -> next.exchange(ClientRequest.from(request)
                         .header(ServiceTokens.HEADER, tokens.tokenFor(service)).build()))
                 .clientConnector(new ReactorClientHttpConnector(http)).build();

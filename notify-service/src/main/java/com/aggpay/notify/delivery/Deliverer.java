@@ -1,6 +1,7 @@
 package com.aggpay.notify.delivery;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.contracts.tracing.TraceContexts;
 import com.aggpay.notify.domain.AttemptResult;
 import com.aggpay.notify.domain.NextStep;
 import com.aggpay.notify.domain.RetrySchedule;
@@ -11,6 +12,8 @@ import com.aggpay.notify.store.DeliveryAttemptRow;
 import com.aggpay.notify.store.FinishedAttempt;
 import com.aggpay.notify.store.WebhookEndpointRow;
 import com.aggpay.notify.store.WebhookEventRow;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,10 @@ import org.slf4j.MDC;
  * send, count the outcome into the endpoint's streak ({@link EndpointRegistry}), then hand the result and the next
  * step to the {@link AttemptRecorder}. Blocking steps (merchant-service, DNS, the endpoint's state) run on the given
  * executor, never on the HTTP client's threads, and the HTTP wait itself holds no thread.
+ *
+ * <p>Each attempt is a span continuing the trace the event arrived with (its Kafka message's {@code traceparent}), so
+ * the attempt's log lines carry the trace id of the payment or callback that caused the webhook. The trace context is
+ * not sent to the merchant.
  */
 public class Deliverer {
 
@@ -48,11 +55,13 @@ public class Deliverer {
     private final DoubleSupplier jitter;
     private final OrderGate orderGate;
     private final Clock clock;
+    private final TraceContexts traces;
 
     /** @param jitter uniform random numbers in [0, 1) for the schedule's jitter */
     public Deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
                      DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints, RetrySchedule schedule,
-                     Duration postponeDelay, DoubleSupplier jitter, OrderGate orderGate, Clock clock) {
+                     Duration postponeDelay, DoubleSupplier jitter, OrderGate orderGate, Clock clock,
+                     TraceContexts traces) {
         this.directory = directory;
         this.guard = guard;
         this.sender = sender;
@@ -65,6 +74,7 @@ public class Deliverer {
         this.jitter = jitter;
         this.orderGate = orderGate;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -78,8 +88,9 @@ public class Deliverer {
     public Attempt deliver(WebhookEventRow event, String leaseOwner, Executor prepareExecutor) {
         Instant[] started = new Instant[1];
         Prepared[] target = new Prepared[1];
+        Span span = traces.startContinuing(event.traceparent, "webhook attempt", Span.Kind.CLIENT);
         CompletableFuture<AttemptResult> result = CompletableFuture
-                .supplyAsync(() -> withMdc(event, () -> prepare(event)), prepareExecutor)
+                .supplyAsync(() -> inContext(event, span, () -> prepare(event)), prepareExecutor)
                 .thenCompose(prepared -> {
                     started[0] = clock.instant();
                     target[0] = prepared;
@@ -92,8 +103,10 @@ public class Deliverer {
                     return new AttemptResult.Unreachable("INTERNAL_ERROR");
                 });
         // recording may read and write the endpoint's state: a prepare thread, never an HTTP client thread
-        CompletableFuture<Optional<Instant>> stored = result.thenComposeAsync(r -> record(event, leaseOwner, r,
-                target[0], started[0] == null ? clock.instant() : started[0]), prepareExecutor);
+        CompletableFuture<Optional<Instant>> stored = result.thenComposeAsync(r -> inContext(event, span,
+                () -> record(event, leaseOwner, r, target[0], started[0] == null ? clock.instant() : started[0],
+                        span)), prepareExecutor);
+        stored.whenComplete((dueAgain, error) -> span.end());
         return new Attempt(result.thenAccept(r -> { }), stored);
     }
 
@@ -170,8 +183,10 @@ public class Deliverer {
     }
 
     private CompletableFuture<Optional<Instant>> record(WebhookEventRow event, String leaseOwner,
-                                                        AttemptResult result, Prepared target, Instant started) {
+                                                        AttemptResult result, Prepared target, Instant started,
+                                                        Span span) {
         Instant now = clock.instant();
+        span.tag("outcome", result.outcome());
         Duration took = Duration.between(started, now);
         if (result.endpointFailed()) {
             bulkhead.recordFailure(event.endpoint);
@@ -189,7 +204,7 @@ public class Deliverer {
         DeliveryAttemptRow attempt = result instanceof AttemptResult.Held ? null
                 : attemptRow(event, result, target == null ? null : target.url, endpoint, started, took);
         FinishedAttempt finished = finished(event, leaseOwner, next, attempt, endpoint, now);
-        return recorder.record(finished).thenApply(stored -> withMdc(event, () -> {
+        return recorder.record(finished).thenApply(stored -> inContext(event, span, () -> {
             if (stored) {
                 log.info("event=WEBHOOK_ATTEMPT event_id={} mch_no={} attempt_no={} outcome={} status={} "
                                 + "duration_ms={} next={}", event.eventId, event.mchNo, event.attemptCount + 1,
@@ -285,12 +300,15 @@ public class Deliverer {
         }
     }
 
-    /** The event's own request id in the MDC, so its delivery logs join the payment's trail. */
-    private static <T> T withMdc(WebhookEventRow event, java.util.function.Supplier<T> work) {
+    /**
+     * The event's own request id in the MDC and the attempt's span in scope, so its delivery logs join the payment's
+     * trail whichever thread a step runs on.
+     */
+    private <T> T inContext(WebhookEventRow event, Span span, java.util.function.Supplier<T> work) {
         if (event.requestId != null) {
             MDC.put(AggpayHeaders.MDC_REQUEST_ID, event.requestId);
         }
-        try {
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
             return work.get();
         } finally {
             MDC.remove(AggpayHeaders.MDC_REQUEST_ID);

@@ -1,5 +1,6 @@
 package com.aggpay.notify.delivery;
 
+import com.aggpay.contracts.tracing.TraceContexts;
 import com.aggpay.notify.config.NotifyProperties;
 import com.aggpay.notify.merchant.MerchantDirectory;
 import com.aggpay.notify.store.WebhookEndpoints;
@@ -58,10 +59,10 @@ class DeliveryConfiguration {
     @Bean
     Deliverer deliverer(MerchantDirectory directory, TargetGuard guard, WebhookSender sender, AttemptRecorder recorder,
                         DeliveryMetrics metrics, Bulkhead bulkhead, EndpointRegistry endpoints,
-                        WebhookEvents events, NotifyProperties properties, Clock clock) {
+                        WebhookEvents events, NotifyProperties properties, Clock clock, TraceContexts traces) {
         return new Deliverer(directory, guard, sender, recorder, metrics, bulkhead, endpoints, properties.schedule(),
                 properties.engine().postponeDelay(), () -> ThreadLocalRandom.current().nextDouble(),
-                new OrderGate(events, properties.engine().orderWaitForMissing(), clock), clock);
+                new OrderGate(events, properties.engine().orderWaitForMissing(), clock), clock, traces);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.aggpay.notify.intake;
 
 import com.aggpay.contracts.event.PaymentEvent;
+import com.aggpay.contracts.tracing.TraceContexts;
 import com.aggpay.notify.delivery.DeliveryEngine;
 import com.aggpay.notify.delivery.Endpoint;
 import com.aggpay.notify.domain.EventState;
@@ -8,6 +9,7 @@ import com.aggpay.notify.domain.WebhookBody;
 import com.aggpay.notify.store.Lease;
 import com.aggpay.notify.store.WebhookEventRow;
 import com.aggpay.notify.store.WebhookEvents;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,12 +32,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>The events are stored already leased to this instance's {@link DeliveryEngine} and handed to it as soon as
  * they are committed, so the webhook goes out without waiting for any scan.
+ *
+ * <p>A batch mixes the traces of many payments, so no observation spans it (Spring Kafka observes record listeners
+ * only); instead each event keeps its message's {@code traceparent} and its webhook attempt continues that trace.
  */
 @Component
 public class PaymentEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEventListener.class);
     private static final int MAX_LOGGED_VALUE = 4096;
+    /** A version-00 traceparent has 55 characters; anything much longer is not one. */
+    private static final int MAX_TRACEPARENT = 64;
 
     private final WebhookEvents events;
     private final ObjectProvider<DeliveryEngine> engine;
@@ -56,7 +64,9 @@ public class PaymentEventListener {
         for (ConsumerRecord<String, String> record : records) {
             ParsedEvent parsed = PaymentEventParser.parse(record.value());
             if (parsed instanceof ParsedEvent.Valid valid) {
-                rows.putIfAbsent(valid.event().eventId(), toRow(valid.event(), now));
+                WebhookEventRow row = toRow(valid.event(), now);
+                row.traceparent = traceparent(record);
+                rows.putIfAbsent(valid.event().eventId(), row);
             } else {
                 // A poison message would fail identically forever: log everything needed to replay it, then move on.
                 log.error("event=POISON_MESSAGE topic={} partition={} offset={} key={} reason=\"{}\" value={}",
@@ -99,6 +109,14 @@ public class PaymentEventListener {
         row.createdAt = now;
         row.updatedAt = now;
         return row;
+    }
+
+    private static String traceparent(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+        if (header == null || header.value() == null || header.value().length > MAX_TRACEPARENT) {
+            return null;
+        }
+        return new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private static String truncate(String value) {

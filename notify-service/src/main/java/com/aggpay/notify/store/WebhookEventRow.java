@@ -16,6 +16,12 @@ public class WebhookEventRow {
     /** The merchant's endpoint (webhook_endpoint) last sent to or held for; null before the first attempt. */
     public Long webhookEndpointId;
     public String requestId;
+    /**
+     * The W3C trace context the event arrived with (its Kafka message's {@code traceparent} header), which the attempts
+     * continue; held in memory from intake to the first attempt only, not stored: a later attempt starts a trace of its
+     * own and still joins the payment's trail through {@link #requestId}.
+     */
+    public String traceparent;
     /** the pay order the event is about, and its number among that order's events; null for older events */
     public String payOrderId;
     public Integer orderSeq;

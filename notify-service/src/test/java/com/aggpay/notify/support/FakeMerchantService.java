@@ -16,6 +16,7 @@ public final class FakeMerchantService {
     private final HttpServer server;
     private final Map<String, String> apps = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> lookupTraceparents = new ConcurrentHashMap<>();
 
     public FakeMerchantService() {
         try {
@@ -26,6 +27,10 @@ public final class FakeMerchantService {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/internal/apps/", exchange -> {
             String appId = exchange.getRequestURI().getPath().substring("/internal/apps/".length());
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                lookupTraceparents.put(appId, traceparent);
+            }
             String json = apps.get(appId);
             int status = failing.contains(appId) ? 503 : json == null ? 404 : 200;
             byte[] body = (status == 200 ? json
@@ -49,6 +54,11 @@ public final class FakeMerchantService {
                 {"app_id":"%s","mch_no":"%s","merchant_state":"APPROVED","app_state":"ACTIVE","app_secret":"app-secret",
                  "webhook_secret":"%s","webhook_url":%s,"rsa_public_key":null}"""
                 .formatted(appId, mchNo, webhookSecret, webhookUrl == null ? "null" : "\"" + webhookUrl + "\""));
+    }
+
+    /** The trace context the last lookup of this app came with; null when none came with one. */
+    public String lastLookupTraceparent(String appId) {
+        return lookupTraceparents.get(appId);
     }
 
     /** From now on the lookup of this app answers 503, as during an outage of merchant-service. */

@@ -3,6 +3,8 @@ package com.aggpay.order.outbox;
 import com.aggpay.contracts.event.EventType;
 import com.aggpay.contracts.event.PaymentEvent;
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.contracts.tracing.TraceContexts;
+import com.aggpay.order.metrics.OrderMetrics;
 import com.aggpay.order.payorder.PayOrder;
 import com.aggpay.order.payorder.PayOrderViews;
 import com.aggpay.order.payorder.PayOrders;
@@ -17,7 +19,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends domain events to the outbox, inside the transaction of the state change they announce. */
+/**
+ * Appends domain events to the outbox, inside the transaction of the state change they announce, with the trace
+ * context of the request (or job) that made the change: the {@link OutboxRelay} publishes under it.
+ */
 @Component
 public class Outbox {
 
@@ -26,13 +31,18 @@ public class Outbox {
     private final PayOrderViews views;
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContexts traces;
+    private final OrderMetrics metrics;
 
-    public Outbox(OutboxEvents events, PayOrders orders, PayOrderViews views, JsonMapper json, Clock clock) {
+    public Outbox(OutboxEvents events, PayOrders orders, PayOrderViews views, JsonMapper json, Clock clock,
+                  TraceContexts traces, OrderMetrics metrics) {
+        this.metrics = metrics;
         this.events = events;
         this.orders = orders;
         this.views = views;
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -43,6 +53,7 @@ public class Outbox {
     /** An event about the order whose {@code data} is another public object of it (e.g. a refund). */
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentEvent append(EventType type, PayOrder order, Map<String, Object> data) {
+        metrics.announced(type, order);
         orders.advanceEventSeq(order.getPayOrderId());
         int seq = orders.eventSeq(order.getPayOrderId());
         PaymentEvent event = new PaymentEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), type,
@@ -54,6 +65,7 @@ public class Outbox {
         row.setMsgKey(order.getMchNo());
         row.setPayload(json.writeValueAsString(event));
         row.setCreatedAt(LocalDateTime.now(clock));
+        row.setTraceparent(traces.currentTraceparent());
         events.insert(row);
         return event;
     }

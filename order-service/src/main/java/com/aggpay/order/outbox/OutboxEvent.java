@@ -19,6 +19,8 @@ public class OutboxEvent {
     private LocalDateTime sentAt;
     private int attempts;
     private String lastError;
+    /** W3C trace context of the request that wrote the event; the relay continues its trace. */
+    private String traceparent;
 
     public Long getId() { return id; }
     public void setId(Long v) { id = v; }
@@ -38,4 +40,6 @@ public class OutboxEvent {
     public void setAttempts(int v) { attempts = v; }
     public String getLastError() { return lastError; }
     public void setLastError(String v) { lastError = v; }
+    public String getTraceparent() { return traceparent; }
+    public void setTraceparent(String v) { traceparent = v; }
 }

@@ -1,6 +1,7 @@
 package com.aggpay.order.outbox;
 
 import com.aggpay.contracts.event.PaymentEvent;
+import com.aggpay.contracts.tracing.TraceContexts;
 import com.aggpay.order.OrderProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -23,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes outbox rows to Kafka (key = mch_no) and marks them sent. At-least-once: a crash between the send and
  * the mark sends the event again, with the same event_id, and consumers dedupe on it. A batch stops at the first
  * failure so that one merchant's events are never published out of order.
+ *
+ * <p>Each event is sent in the trace of the request that wrote it (its stored {@code traceparent}), not in the trace of
+ * this scheduled round: the send's own observation (KafkaTemplate, observation enabled) is a child of it and puts
+ * that trace on the message, so notify-service's webhook joins the payment's or callback's trace.
  */
 @Component
 public class OutboxRelay {
@@ -33,16 +38,18 @@ public class OutboxRelay {
     private final TransactionTemplate tx;
     private final OrderProperties properties;
     private final Clock clock;
+    private final TraceContexts traces;
     private final Counter published;
     private final Counter failed;
 
     public OutboxRelay(OutboxEvents events, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
-                       OrderProperties properties, Clock clock, MeterRegistry meters) {
+                       OrderProperties properties, Clock clock, MeterRegistry meters, TraceContexts traces) {
         this.events = events;
         this.kafka = kafka;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
         this.published = meters.counter("aggpay_outbox_published_total");
         this.failed = meters.counter("aggpay_outbox_publish_failures_total");
         Gauge.builder("aggpay_outbox_backlog", events, OutboxEvents::countUnsent)
@@ -67,7 +74,7 @@ public class OutboxRelay {
             String topic = PaymentEvent.topic(properties.topicPrefix());
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
             for (OutboxEvent e : batch) {
-                sends.add(kafka.send(topic, e.getMsgKey(), e.getPayload()));
+                sends.add(publish(topic, e));
             }
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -91,5 +98,11 @@ public class OutboxRelay {
             return sent.size();
         });
         return count == null ? 0 : count;
+    }
+
+    private CompletableFuture<SendResult<String, String>> publish(String topic, OutboxEvent e) {
+        return traces.continuing(e.getTraceparent(), "aggpay.outbox.relay").contextualName("outbox relay")
+                .lowCardinalityKeyValue("event.type", e.getEventType())
+                .observe(() -> kafka.send(topic, e.getMsgKey(), e.getPayload()));
     }
 }

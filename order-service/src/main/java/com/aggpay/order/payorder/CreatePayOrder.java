@@ -5,6 +5,7 @@ import com.aggpay.order.payorder.domain.Violation;
 import com.aggpay.order.payorder.domain.PayOrderRules;
 import com.aggpay.order.payorder.domain.OrderState;
 import com.aggpay.order.OrderProperties;
+import com.aggpay.order.metrics.OrderMetrics;
 import com.aggpay.order.web.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,10 +33,13 @@ public class CreatePayOrder {
     private final OrderProperties properties;
     private final NotifyUrls notifyUrls;
     private final TransactionTemplate tx;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     public CreatePayOrder(PayOrders orders, TradePlacement placement, PayOrderViews views,
-                          OrderProperties properties, NotifyUrls notifyUrls, TransactionTemplate tx, Clock clock) {
+                          OrderProperties properties, NotifyUrls notifyUrls, TransactionTemplate tx,
+                          OrderMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.orders = orders;
         this.tx = tx;
         this.notifyUrls = notifyUrls;
@@ -79,6 +83,7 @@ public class CreatePayOrder {
                     withInsert.accept(order);
                 });
             }
+            metrics.created(order);
             if (order.isCashierLink()) {
                 // no trade until a payer's wallet is known: the cashier opens it (CashierOrders)
                 return new CreateResult.Created(views.view(order));

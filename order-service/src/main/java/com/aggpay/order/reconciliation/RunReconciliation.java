@@ -10,6 +10,7 @@ import com.aggpay.order.routing.ChannelBillClient;
 import com.aggpay.order.web.ApiException;
 import com.aggpay.order.web.ErrorCode;
 import feign.FeignException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,10 +31,12 @@ public class RunReconciliation {
     private final ChannelBillClient router;
     private final PlatformRecordsLoader platform;
     private final ReconciliationReports reports;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     RunReconciliation(ChannelBillClient router, PlatformRecordsLoader platform, ReconciliationReports reports,
-                      Clock clock) {
+                      MeterRegistry meters, Clock clock) {
+        this.meters = meters;
         this.router = router;
         this.platform = platform;
         this.reports = reports;
@@ -47,6 +50,10 @@ public class RunReconciliation {
         PlatformRecords records = platform.load(channel, ShanghaiDay.of(day), lines);
         Reconciliation result = Reconcile.compare(channel, lines, records);
         reports.replace(channel, day, result, lines.size(), LocalDateTime.now(clock));
+        // what each run found (a re-run of a day counts again: alert on increases, read reports for the truth)
+        meters.counter("aggpay_reconciliation_runs_total", "channel", channel).increment();
+        result.discrepancies().forEach(d -> meters.counter("aggpay_reconciliation_discrepancies_total",
+                "channel", channel, "type", d.type().name()).increment());
         log.info("reconciled channel={} day={} bill_lines={} matched={} matched_amount={} discrepancies={}", channel,
                 day, lines.size(), result.matchedCount(), result.matchedAmount(), result.discrepancies().size());
         return reports.find(channel, day).orElseThrow();
