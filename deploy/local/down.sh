@@ -2,7 +2,7 @@
 # Stops exactly what deploy/local/up.sh (and infra.sh) started, as recorded in .local/run/*.pid; nothing else.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUN="$ROOT/.local/run"
+RUN="${AGGPAY_LOCAL_DIR:-$ROOT/.local}/run"
 [ -d "$RUN" ] || { echo "[down] nothing was started"; exit 0; }
 
 stop() { # name
@@ -19,8 +19,11 @@ stop() { # name
 }
 
 # services first (they hold connections to the infrastructure), then what infra.sh started
-for name in gateway-service notify-service order-service channel-router-service merchant-service channel-simulator \
-            webhook-receiver kafka redis mariadb; do
+# (every replica of a service: <module>.pid, <module>-2.pid, ...)
+for name in gateway-service notify-service order-service channel-router-service merchant-service; do
+  for file in "$RUN/$name".pid "$RUN/$name"-[0-9]*.pid; do [ -e "$file" ] && stop "$(basename "$file" .pid)"; done
+done
+for name in channel-simulator webhook-receiver prometheus kafka redis mariadb; do
   stop "$name"
 done
 for file in "$RUN"/*.pid; do [ -e "$file" ] && stop "$(basename "$file" .pid)"; done

@@ -6,7 +6,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-LOCAL="$ROOT/.local"
+# AGGPAY_LOCAL_DIR: where logs, PID files and downloaded infrastructure go (default .local); a second platform on one
+# machine (the replicas test) keeps its own.
+LOCAL="${AGGPAY_LOCAL_DIR:-$ROOT/.local}"
 RUN="$LOCAL/run"
 LOGS="$LOCAL/logs"
 mkdir -p "$RUN" "$LOGS"

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,12 +64,25 @@ public class DemoChannelSeeder implements ApplicationRunner {
         this.simulatorUrl = simulatorUrl;
     }
 
+    /**
+     * Replicas started together seed at once: the one whose insert loses to the other's sees a duplicate key, and
+     * seeding again then finds the other's rows and only corrects what differs.
+     */
     @Override
     public void run(ApplicationArguments args) {
         if (!Files.isDirectory(keysDir)) {
             throw new IllegalStateException("local mode needs the demo key files in " + keysDir
                     + " (AGGPAY_KEYS_DIR); make them with deploy/local/gen-keys.sh");
         }
+        try {
+            seed();
+        } catch (DuplicateKeyException raced) {
+            log.info("another replica was seeding the demo channels at the same time; seeding again over its rows");
+            seed();
+        }
+    }
+
+    private void seed() {
         wxV3("wxpay-a", "1900000001", "wx0000000000000001", 10, 3800);
         wxV3("wxpay-b", "1900000002", "wx0000000000000002", 20, 6000);
         alipay("alipay-a", "2021000000000001", 10, 3800);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +45,7 @@ final class StubServices {
     final ConcurrentLinkedQueue<Recorded> routerCalls = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Recorded> merchantServiceCalls = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Recorded> notifyCalls = new ConcurrentLinkedQueue<>();
+    final AtomicInteger droppedConnections = new AtomicInteger();
     private final HttpServer merchantService;
     private final HttpServer orderService;
     private final HttpServer router;
@@ -74,8 +76,14 @@ final class StubServices {
         orderService = server();
         orderService.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/drop-connection")) {
+                droppedConnections.incrementAndGet();
                 // HttpServer closes the connection without an answer when a handler throws.
                 throw new IOException("stub drops the connection");
+            }
+            if (exchange.getRequestURI().getPath().endsWith("/unavailable")) {
+                record(exchange, orderServiceCalls, 503, "application/problem+json",
+                        "{\"status\":503,\"code\":\"CHANNEL_UNAVAILABLE\"}");
+                return;
             }
             record(exchange, orderServiceCalls, 201, "application/json",
                     "{\"pay_order_id\":\"po_stub\",\"note\":\"拿铁 ☕\"}");

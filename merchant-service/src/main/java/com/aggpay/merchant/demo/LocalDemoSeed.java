@@ -25,6 +25,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,9 +82,18 @@ public class LocalDemoSeed implements ApplicationRunner {
         this.tx = tx;
     }
 
+    /**
+     * Replicas started together seed at once: the one whose insert loses to the other's sees a duplicate key, and
+     * seeding again then finds the other's rows and only corrects what differs.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        seed();
+        try {
+            seed();
+        } catch (DuplicateKeyException raced) {
+            log.info("another replica was seeding the demo data at the same time; seeding again over its rows");
+            seed();
+        }
     }
 
     public void seed() {

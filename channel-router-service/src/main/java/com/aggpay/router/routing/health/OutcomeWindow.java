@@ -2,7 +2,10 @@ package com.aggpay.router.routing.health;
 
 import com.aggpay.router.routing.WindowStats;
 import com.aggpay.router.routing.health.HealthWindows.ChannelHealthSnapshot;
+import com.aggpay.router.routing.health.ReplicaOutcomes.ChannelOutcomes;
 import java.util.Arrays;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The last {@code capacity} attempt outcomes no older than {@code maxAgeMillis}, as a ring buffer. Every method holds
@@ -57,6 +60,22 @@ final class OutcomeWindow {
         Arrays.sort(sorted);
         return new ChannelHealthSnapshot(count, (double) successes / count,
                 percentile(sorted, 500), percentile(sorted, 950), percentile(sorted, 990));
+    }
+
+    /**
+     * The snapshot with the other replicas' outcomes added. Their latencies come as {@link LatencyBuckets}, so the
+     * percentiles of the whole are read from buckets too: approximate, where {@link #snapshot} is exact.
+     */
+    synchronized ChannelHealthSnapshot snapshotWith(long now, ChannelOutcomes others) {
+        evict(now);
+        NavigableMap<Integer, Long> buckets = new TreeMap<>(others.latencyBuckets());
+        for (int i = 0; i < count; i++) {
+            buckets.merge(LatencyBuckets.index(latencyMs[(oldest + i) % at.length]), 1L, Long::sum);
+        }
+        int samples = count + others.samples();
+        return new ChannelHealthSnapshot(samples, (double) (successes + others.successes()) / samples,
+                LatencyBuckets.percentile(buckets, 500), LatencyBuckets.percentile(buckets, 950),
+                LatencyBuckets.percentile(buckets, 990));
     }
 
     /** Nearest rank, in per mille so that the rank is exact integer arithmetic. */
