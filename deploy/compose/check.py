@@ -31,7 +31,8 @@ STATELESS = ("gateway-service", "merchant-service", "channel-router-service", "o
 def service_ports():
     """name -> port, from the list deploy/local/up.sh starts."""
     text = (ROOT / "deploy/local/services.sh").read_text()
-    return {m.group(1): int(m.group(3)) for m in re.finditer(r'"([\w-]+) ([\w-]+) (\d+)"', text)}
+    return {m.group(1): int(m.group(3))
+            for m in re.finditer(r'"([\w-]+) ([\w-]+) (?:\$\(\()?(\d+)(?: \+ PORT_OFFSET\)\))?"', text)}
 
 
 def project_version():

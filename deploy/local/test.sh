@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: makes sure MariaDB, Redis, Kafka and Chromium are there (starting what is missing),
-# then runs every unit, integration and end-to-end test of the project.
+# then runs every unit, integration and end-to-end test of the project, and (without arguments) builds and checks the
+# container images and the compose file. Arguments go to Maven (e.g. -pl order-service) and skip the image checks.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=infra.sh
@@ -27,4 +28,12 @@ for db in $(mariadb -h 127.0.0.1 -u "$DB_USER" -p"$DB_PASSWORD" -N -e \
   mariadb -h 127.0.0.1 -u "$DB_USER" -p"$DB_PASSWORD" -e "DROP DATABASE \`$db\`"
 done
 cd "$ROOT"
-exec ./mvnw -B verify "$@"
+./mvnw -B verify "$@"
+# The whole suite (no arguments) also builds the container images without Docker and checks them (run one from its
+# layers, as a container runtime would), and checks the compose file: deploy/images/README.md, deploy/compose/README.md.
+if [ $# -eq 0 ]; then
+  log "container images: deploy/images/build.sh, then deploy/images/check.sh"
+  "$ROOT/deploy/images/build.sh"
+  "$ROOT/deploy/images/check.sh"
+  python3 "$ROOT/deploy/compose/check.py"
+fi
