@@ -371,6 +371,9 @@ class KubernetesManifestsTest {
         for (Map<String, Object> cm : production.all("ConfigMap")) {
             assertThat(map(cm, "data")).doesNotContainKey("SPRING_PROFILES_ACTIVE");
         }
+        // behind the Ingress every peer is the controller: the client's address comes from its X-Forwarded-For
+        assertThat(production.all("ConfigMap")).anySatisfy(cm -> assertThat(map(cm, "data"))
+                .containsKey("AGGPAY_TRUSTED_PROXIES"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.aggpay.gateway.auth;
 
 import com.aggpay.contracts.http.AggpayHeaders;
+import com.aggpay.gateway.web.ClientAddresses;
 import com.aggpay.gateway.web.ErrorCode;
-import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,8 +46,7 @@ public final class SecurityEvents {
     }
 
     private static String remote(ServerWebExchange exchange) {
-        InetSocketAddress address = exchange.getRequest().getRemoteAddress();
-        return address == null || address.getAddress() == null ? "-" : address.getAddress().getHostAddress();
+        return ClientAddresses.of(exchange);
     }
 
     /** Attacker-chosen text goes into logs: drop anything that could forge a line or a field. */

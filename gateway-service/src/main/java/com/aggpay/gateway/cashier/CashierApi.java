@@ -1,7 +1,7 @@
 package com.aggpay.gateway.cashier;
 
+import com.aggpay.gateway.web.ClientAddresses;
 import com.aggpay.gateway.web.RequestIds;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -186,8 +186,8 @@ class CashierApi {
     }
 
     private static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
+        String client = ClientAddresses.of(exchange);
+        return "-".equals(client) ? null : client;
     }
 
     private static byte[] join(java.util.List<org.springframework.core.io.buffer.DataBuffer> buffers) {

@@ -2,8 +2,6 @@ package com.aggpay.gateway.web;
 
 import com.aggpay.contracts.http.AggpayHeaders;
 import com.aggpay.contracts.service.ServiceTokens;
-import java.net.InetSocketAddress;
-import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -22,6 +20,12 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestContextWebFilter implements WebFilter {
 
+    private final ClientAddresses clients;
+
+    public RequestContextWebFilter(ClientAddresses clients) {
+        this.clients = clients;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String requestId = RequestIds.resolve(exchange.getRequest().getHeaders().getFirst(AggpayHeaders.REQUEST_ID));
@@ -32,7 +36,7 @@ public class RequestContextWebFilter implements WebFilter {
             headers.remove(AggpayHeaders.OPERATOR);
             headers.remove(AggpayHeaders.CLIENT_IP);
             headers.remove(ServiceTokens.HEADER);
-            clientIp(exchange).ifPresent(ip -> headers.set(AggpayHeaders.CLIENT_IP, ip));
+            clients.resolve(exchange).ifPresent(ip -> headers.set(AggpayHeaders.CLIENT_IP, ip));
             headers.set(AggpayHeaders.REQUEST_ID, requestId);
         }).build();
         ServerHttpResponse response = exchange.getResponse();
@@ -42,12 +46,5 @@ public class RequestContextWebFilter implements WebFilter {
             return Mono.empty();
         });
         return chain.filter(exchange.mutate().request(request).build());
-    }
-
-    /** The peer as the socket saw it; there is no proxy in front of the gateway whose headers could be trusted. */
-    private static Optional<String> clientIp(ServerWebExchange exchange) {
-        InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        return peer == null || peer.getAddress() == null ? Optional.empty()
-                : Optional.of(peer.getAddress().getHostAddress());
     }
 }
