@@ -23,11 +23,13 @@ public interface CashierPayments extends BaseMapper<CashierPayment> {
     /**
      * What the payer's static-code payments of the day hold against the cap: every order still payable or paid.
      * An order that ended unpaid (CLOSED, FAILED) no longer counts, so its share is given back by the state change
-     * itself, with nothing to forget or do twice; a late payment of a closed order counts again.
+     * itself, with nothing to forget or do twice; a late payment of a closed order counts again. A bare SUM (null when
+     * there is nothing): on shards each one sums its own and ShardingSphere adds the sums up, which it does not do for
+     * a SUM wrapped in a function.
      */
     @Select("""
-            SELECT COALESCE(SUM(c.amount), 0) FROM cashier_payment c JOIN pay_order o ON o.pay_order_id = c.pay_order_id
+            SELECT SUM(c.amount) FROM cashier_payment c JOIN pay_order o ON o.pay_order_id = c.pay_order_id
              WHERE c.payer_key = #{payerKey} AND c.pay_day = #{day} AND c.static_code = 1
                AND o.state IN ('PAYING', 'SUCCESS')""")
-    long heldOnDay(@Param("payerKey") String payerKey, @Param("day") LocalDate day);
+    Long heldOnDay(@Param("payerKey") String payerKey, @Param("day") LocalDate day);
 }

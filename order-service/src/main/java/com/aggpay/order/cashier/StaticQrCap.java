@@ -39,7 +39,8 @@ public class StaticQrCap {
         payments.lockPayerDay(payment.getPayerKey(), payment.getPayDay());
         // A plain read: its REPEATABLE READ snapshot is taken now, after the lock (the transaction's first read), so
         // it sees every payment of this payer that committed before; keep any other read of this transaction after.
-        long held = payments.heldOnDay(payment.getPayerKey(), payment.getPayDay());
+        Long sum = payments.heldOnDay(payment.getPayerKey(), payment.getPayDay());
+        long held = sum == null ? 0 : sum;
         if (held + payment.getAmount() > properties.staticDailyCap()) {
             throw new StaticQrCapExceeded(Math.max(0, properties.staticDailyCap() - held));
         }

@@ -6,13 +6,12 @@ import com.aggpay.order.payorder.domain.PayOrderRules;
 import com.aggpay.order.payorder.domain.OrderState;
 import com.aggpay.order.OrderProperties;
 import com.aggpay.order.metrics.OrderMetrics;
+import com.aggpay.order.sharding.MerchantSlots;
 import com.aggpay.order.web.Caller;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CreatePayOrder {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final PayOrders orders;
     private final TradePlacement placement;
     private final PayOrderViews views;
@@ -90,7 +88,7 @@ public class CreatePayOrder {
             }
             return placeTrade(order, true);
         } catch (DuplicateKeyException repeated) {
-            existing = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
+            existing = orders.findByMchOrderNo(caller.mchNo(), caller.appId(), request.mchOrderNo());
         }
         if (!existing.sameContentAs(order)) {
             return new CreateResult.Conflict(views.view(existing));
@@ -157,7 +155,7 @@ public class CreatePayOrder {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int expire = r.expireSeconds() == null ? properties.order().defaultExpireSeconds() : r.expireSeconds();
         PayOrder o = new PayOrder();
-        o.setPayOrderId(newPayOrderId());
+        o.setPayOrderId(newPayOrderId(caller.mchNo()));
         o.setMchNo(caller.mchNo());
         o.setAppId(caller.appId());
         o.setMchOrderNo(r.mchOrderNo());
@@ -179,10 +177,11 @@ public class CreatePayOrder {
         return o;
     }
 
-    /** {@code po_} + 24 random hex digits: unguessable, and short enough to derive channel trade numbers from. */
-    static String newPayOrderId() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return "po_" + HexFormat.of().formatHex(b);
+    /**
+     * {@code po_} + 24 hex digits, the merchant's shard slot and 88 random bits ({@link MerchantSlots}): unguessable,
+     * short enough to derive channel trade numbers from, and found on its shard by the id alone.
+     */
+    static String newPayOrderId(String mchNo) {
+        return "po_" + MerchantSlots.randomHex(mchNo);
     }
 }

@@ -96,7 +96,7 @@ public class PayOrderController {
     @ApiResponse(responseCode = "404", description = "ORDER_NOT_FOUND: no order with this mch_order_no for this app.")
     public PayOrderView findByMchOrderNo(Caller caller, @Parameter(description = "The merchant's order number.",
             schema = @Schema(pattern = "[A-Za-z0-9_-]{1,32}")) @RequestParam("mch_order_no") String mchOrderNo) {
-        PayOrder order = orders.findByMchOrderNo(caller.appId(), mchOrderNo);
+        PayOrder order = orders.findByMchOrderNo(caller.mchNo(), caller.appId(), mchOrderNo);
         if (order == null) {
             throw notFound();
         }

@@ -12,8 +12,10 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface PayOrders extends BaseMapper<PayOrder> {
 
-    @Select("SELECT * FROM pay_order WHERE app_id = #{appId} AND mch_order_no = #{mchOrderNo}")
-    PayOrder findByMchOrderNo(@Param("appId") String appId, @Param("mchOrderNo") String mchOrderNo);
+    /** The app's order; naming the app's merchant as well leads a sharded database to its one shard. */
+    @Select("SELECT * FROM pay_order WHERE mch_no = #{mchNo} AND app_id = #{appId} AND mch_order_no = #{mchOrderNo}")
+    PayOrder findByMchOrderNo(@Param("mchNo") String mchNo, @Param("appId") String appId,
+                              @Param("mchOrderNo") String mchOrderNo);
 
     /**
      * The order as last committed, locked until the transaction ends. Inside a REPEATABLE READ transaction a plain

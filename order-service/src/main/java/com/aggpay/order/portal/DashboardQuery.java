@@ -1,5 +1,6 @@
 package com.aggpay.order.portal;
 
+import com.aggpay.order.database.ReplicaReads;
 import com.aggpay.order.reconciliation.ShanghaiDay;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's two aggregate reads: orders created in the day (index {@code (mch_no, created_at, ...)}) and
- * payments made in it (index {@code (mch_no, paid_at)}), each grouped in the database.
+ * payments made in it (index {@code (mch_no, paid_at)}), each grouped in the database, on the read replica
+ * ({@link ReplicaReads}): a dashboard may lag the primary by the replica's delay.
  */
 @Component
 class DashboardQuery {
@@ -34,6 +36,10 @@ class DashboardQuery {
     }
 
     PortalDashboard of(String mchNo, ShanghaiDay day) {
+        return ReplicaReads.call(() -> read(mchNo, day));
+    }
+
+    private PortalDashboard read(String mchNo, ShanghaiDay day) {
         List<Created> created = jdbc.query("SELECT pay_way, COUNT(*) AS orders, SUM(state = 'SUCCESS') AS succeeded"
                         + " FROM pay_order WHERE mch_no = ? AND created_at >= ? AND created_at < ? GROUP BY pay_way",
                 (rs, i) -> new Created(rs.getString("pay_way"), rs.getLong("orders"), rs.getLong("succeeded")),

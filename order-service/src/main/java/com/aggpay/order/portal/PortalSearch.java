@@ -1,5 +1,6 @@
 package com.aggpay.order.portal;
 
+import com.aggpay.order.database.ReplicaReads;
 import com.aggpay.order.payorder.PayOrder;
 import com.aggpay.order.payorder.PayOrderView;
 import com.aggpay.order.payorder.PayOrderViews;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keyset listings of one merchant's orders and refunds, newest first. Each page is one range scan of an index that
  * starts with {@code (mch_no, created_at)} (V7): the cursor's {@code created_at <= t AND (created_at < t OR id < i)}
- * seeks into it, so page 1000 costs what page 1 does.
+ * seeks into it, so page 1000 costs what page 1 does. Both read from the replica ({@link ReplicaReads}): a list may
+ * lag the primary by the replica's delay; an order's own page ({@code PortalOrderController#get}) does not.
  */
 @Component
 class PortalSearch {
@@ -51,8 +53,8 @@ class PortalSearch {
                             .lt(PayOrder::getPayOrderId, after.id()));
         }
         q.orderByDesc(PayOrder::getCreatedAt).orderByDesc(PayOrder::getPayOrderId).last("LIMIT " + (limit + 1));
-        return page(orders.selectList(q), limit, o -> new Cursor(o.getCreatedAt(), o.getPayOrderId()),
-                orderViews::view);
+        return page(ReplicaReads.call(() -> orders.selectList(q)), limit,
+                o -> new Cursor(o.getCreatedAt(), o.getPayOrderId()), orderViews::view);
     }
 
     PortalPage<PortalRefundView> refunds(RefundFilter f, Cursor after, int limit) {
@@ -70,8 +72,8 @@ class PortalSearch {
                             .lt(Refund::getRefundId, after.id()));
         }
         q.orderByDesc(Refund::getCreatedAt).orderByDesc(Refund::getRefundId).last("LIMIT " + (limit + 1));
-        return page(refunds.selectList(q), limit, r -> new Cursor(r.getCreatedAt(), r.getRefundId()),
-                r -> PortalRefundView.of(r, refundViews.view(r)));
+        return page(ReplicaReads.call(() -> refunds.selectList(q)), limit,
+                r -> new Cursor(r.getCreatedAt(), r.getRefundId()), r -> PortalRefundView.of(r, refundViews.view(r)));
     }
 
     /** One row more than the page was asked for: it says whether there is a next page without a COUNT. */

@@ -1,5 +1,7 @@
 package com.aggpay.order.reconciliation;
 
+import java.sql.ResultSet;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +20,13 @@ public class RefundTable {
     }
 
     public boolean exists() {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
-                + "WHERE table_schema = DATABASE() AND table_name = 'refund'", Integer.class);
-        return n != null && n > 0;
+        // the driver's catalogue rather than information_schema: on shards ShardingSphere answers it for the logical
+        // database (it cannot run DATABASE() on the shards' behalf)
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, "refund",
+                    new String[] {"TABLE"})) {
+                return tables.next();
+            }
+        }));
     }
 }

@@ -6,13 +6,12 @@ import com.aggpay.order.payorder.PayOrder;
 import com.aggpay.order.payorder.PayOrders;
 import com.aggpay.order.payorder.domain.OrderState;
 import com.aggpay.order.refund.domain.CreateRefundRequest;
+import com.aggpay.order.sharding.MerchantSlots;
 import com.aggpay.order.refund.domain.RefundRules;
 import com.aggpay.order.payorder.domain.Violation;
 import com.aggpay.order.web.Caller;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CreateRefund {
 
     private static final Logger log = LoggerFactory.getLogger(CreateRefund.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PayOrders orders;
     private final Refunds refunds;
@@ -126,14 +124,14 @@ public class CreateRefund {
                 return null;
             }
         } else {
-            order = orders.findByMchOrderNo(caller.appId(), request.mchOrderNo());
+            order = orders.findByMchOrderNo(caller.mchNo(), caller.appId(), request.mchOrderNo());
         }
         return order == null || !order.getAppId().equals(caller.appId()) ? null : order;
     }
 
     private Refund newRefund(Caller caller, PayOrder order, CreateRefundRequest r) {
         LocalDateTime now = LocalDateTime.now(clock);
-        String hex = randomHex();
+        String hex = MerchantSlots.randomHex(order.getMchNo());
         Refund refund = new Refund();
         refund.setRefundId("rf_" + hex);
         refund.setOutRefundNo(hex);
@@ -152,10 +150,4 @@ public class CreateRefund {
         return refund;
     }
 
-    /** 24 random hex digits: {@code rf_} + them is the refund id, they alone the channels' out_refund_no. */
-    static String randomHex() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
 }

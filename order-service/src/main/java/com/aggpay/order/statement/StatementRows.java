@@ -1,5 +1,6 @@
 package com.aggpay.order.statement;
 
+import com.aggpay.order.database.ReplicaReads;
 import com.aggpay.order.reconciliation.RefundTable;
 import com.aggpay.order.reconciliation.ShanghaiDay;
 import com.aggpay.order.statement.domain.StatementLine;
@@ -13,7 +14,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The app's payments (paid that day) and refunds (succeeded that day), oldest first; read-only. */
+/**
+ * The app's payments (paid that day) and refunds (succeeded that day), oldest first; read from the read replica
+ * ({@link ReplicaReads}): a day's statement is asked for after the day, long past any replica delay.
+ */
 @Component
 class StatementRows {
 
@@ -26,6 +30,10 @@ class StatementRows {
     }
 
     List<StatementLine> of(String appId, ShanghaiDay day) {
+        return ReplicaReads.call(() -> read(appId, day));
+    }
+
+    private List<StatementLine> read(String appId, ShanghaiDay day) {
         List<StatementLine> lines = new ArrayList<>(jdbc.query("SELECT pay_order_id, mch_order_no, channel, pay_way,"
                         + " amount, paid_at, fee_rate_ppm FROM pay_order WHERE app_id = ? AND state = 'SUCCESS'"
                         + " AND paid_at >= ? AND paid_at < ?",
