@@ -10,7 +10,7 @@
 # 100 * (r - 1) above the first (order-service 8082, 8182, ...); every service calls the others' replicas round-robin
 # through Spring Cloud LoadBalancer (AGGPAY_<SERVICE>_URL lists them), and the gateways are equal entries (8080, 8180).
 # --monitoring: also Prometheus (Debian's package, installed when missing) on 127.0.0.1:9095, scraping every
-# service's management port with the alert rules of deploy/monitoring.
+# service's management port (every replica's) with the alert rules of deploy/monitoring.
 # A second platform beside this one (as the replicas test starts): AGGPAY_LOCAL_DIR (logs and PIDs), AGGPAY_PORT_OFFSET,
 # AGGPAY_DB_PREFIX, AGGPAY_REDIS_KEY_PREFIX, AGGPAY_TOPIC_PREFIX; AGGPAY_UP_BUILD=false never builds (the jars must exist).
 set -euo pipefail
@@ -179,15 +179,31 @@ if $MONITORING; then
   fi
   if ! alive prometheus; then
     mkdir -p "$LOCAL/prometheus"
-    nohup prometheus --config.file="$ROOT/deploy/monitoring/prometheus.yml" --storage.tsdb.path="$LOCAL/prometheus" \
-      --web.listen-address=127.0.0.1:9095 >"$LOGS/prometheus.log" 2>&1 &
+    config="$ROOT/deploy/monitoring/prometheus.yml"
+    if [ "$REPLICAS" -gt 1 ] || [ "$PORT_OFFSET" -ne 0 ]; then
+      # the same scrape job over every replica's management port (and the same alert rules)
+      config="$LOCAL/prometheus/prometheus.yml"
+      {
+        sed -e '/^rule_files:/,$d' "$ROOT/deploy/monitoring/prometheus.yml"
+        printf 'rule_files:\n  - %s/deploy/monitoring/alerts/*.yml\n' "$ROOT"
+        printf 'scrape_configs:\n  - job_name: aggpay\n    metrics_path: /actuator/prometheus\n    static_configs:\n'
+        for entry in "${INSTANCES[@]}"; do
+          read -r name module port <<<"$entry"
+          replicated "$module" || continue
+          printf '      - targets: ["127.0.0.1:%s"]\n        labels: {service: %s, instance_name: %s}\n' \
+            $((port + 10000)) "$module" "$name"
+        done
+      } >"$config"
+    fi
+    nohup prometheus --config.file="$config" --storage.tsdb.path="$LOCAL/prometheus" \
+      --web.listen-address=127.0.0.1:$((9095 + PORT_OFFSET)) >"$LOGS/prometheus.log" 2>&1 &
     echo $! >"$RUN/prometheus.pid"
   fi
-  until curl -fsS http://127.0.0.1:9095/-/ready >/dev/null 2>&1; do
+  until curl -fsS "http://127.0.0.1:$((9095 + PORT_OFFSET))/-/ready" >/dev/null 2>&1; do
     alive prometheus || { log "prometheus exited; see $LOGS/prometheus.log"; tail -20 "$LOGS/prometheus.log"; exit 1; }
     sleep 1
   done
-  log "Prometheus at http://127.0.0.1:9095 (targets: /targets, alert rules: /alerts; dashboard JSON for Grafana: deploy/monitoring/grafana)"
+  log "Prometheus at http://127.0.0.1:$((9095 + PORT_OFFSET)) (targets: /targets, alert rules: /alerts; dashboard JSON for Grafana: deploy/monitoring/grafana)"
 fi
 
 GW=$(port_of gateway-service)
