@@ -324,11 +324,7 @@ class CashierE2EIT {
     }
 
     private void simulatorPays(String payData) throws Exception {
-        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/pay"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        json.writeValueAsString(Map.of("pay_data", payData)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        platform.simulator().pays(payData);
     }
 
     private HttpResponse<String> get(String url, String userAgent, Map<String, String> cookies) throws Exception {

@@ -173,13 +173,8 @@ class FailoverE2EIT {
         String prefix = payOrderId.substring(3);
         List<JsonNode> trades = new ArrayList<>();
         for (String account : WECHAT_ACCOUNTS) {
-            json.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl()
-                    + "/_sim/trades?account=" + account)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .forEach(t -> {
-                        if (t.get("out_trade_no").asString().startsWith(prefix)) {
-                            trades.add(t);
-                        }
-                    });
+            platform.simulator().trades(account).stream()
+                    .filter(t -> t.get("out_trade_no").asString().startsWith(prefix)).forEach(trades::add);
         }
         return trades;
     }

@@ -62,7 +62,7 @@ class MonitoringE2EIT {
                 + "\"subject\":\"Metrics\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode order = json.readTree(created.body());
-        post(platform.simulatorUrl() + "/_sim/pay", Map.of("pay_data", order.get("pay_data").asString()), null);
+        platform.simulator().pays(order.get("pay_data").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> !inbox.forOrder(order.get("pay_order_id").asString())
                 .isEmpty());
         // a reconciliation that finds a difference: a paid trade the platform never created

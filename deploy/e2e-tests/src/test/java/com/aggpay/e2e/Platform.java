@@ -65,6 +65,10 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + port("channel-simulator");
     }
 
+    Simulator simulator() {
+        return new Simulator(simulatorUrl());
+    }
+
     private void launch(String demoWebhookUrl) throws Exception {
         Files.createDirectories(logs);
         Path keys = logs.resolve("keys");

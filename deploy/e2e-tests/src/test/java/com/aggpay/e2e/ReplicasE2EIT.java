@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +48,11 @@ class ReplicasE2EIT {
     private static final List<String> PAY_WAYS = List.of("WX_NATIVE", "ALI_QR", "UP_QR");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path root = Path.of(System.getProperty("aggpay.repo.root", "../..")).toAbsolutePath().normalize();
     private final Path work = root.resolve("deploy/e2e-tests/target/e2e-logs/replicas");
     private final Map<String, String> env = new HashMap<>();
     private final AtomicInteger sentAgain = new AtomicInteger();
+    private final Simulator simulator = new Simulator(url(9090));
     private WebhookInbox inbox;
     private List<MerchantClient> gateways;
 
@@ -213,11 +210,7 @@ class ReplicasE2EIT {
         if (!"PAYING".equals(order.get("state").asString()) || order.get("pay_data").isNull()) {
             return new Placed(mchOrderNo, payOrderId, false, afterKill);
         }
-        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(url(9090) + "/_sim/pay"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"pay_data\":" + json.writeValueAsString(order.get("pay_data").asString()) + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(paid.statusCode()).as("the payer pays %s: %s", payOrderId, paid.body()).isEqualTo(200);
+        simulator.pays(order.get("pay_data").asString());
         return new Placed(mchOrderNo, payOrderId, true, afterKill);
     }
 
@@ -240,8 +233,7 @@ class ReplicasE2EIT {
                 .collect(Collectors.toMap(p -> p.payOrderId().substring(3), Placed::payOrderId));
         Map<String, List<JsonNode>> trades = new HashMap<>();
         for (String account : ACCOUNTS) {
-            for (JsonNode t : json.readTree(http.send(HttpRequest.newBuilder(URI.create(url(9090)
-                    + "/_sim/trades?account=" + account)).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+            for (JsonNode t : simulator.trades(account)) {
                 String outTradeNo = t.get("out_trade_no").asString();
                 byPrefix.entrySet().stream().filter(e -> outTradeNo.startsWith(e.getKey())).findFirst()
                         .ifPresent(e -> trades.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(t));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,6 @@ class TracingE2EIT {
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(10);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
     private WebhookInbox inbox;
     private Platform platform;
     private MerchantClient merchant;
@@ -67,11 +63,7 @@ class TracingE2EIT {
                 .isEqualTo(createTrace);
         assertThat(tracesOfRequest(createRequest)).containsOnly(createTrace);
 
-        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/pay"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"pay_data\":" + json.writeValueAsString(order.get("pay_data").asString()) + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        platform.simulator().pays(order.get("pay_data").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> !inbox.forOrder(payOrderId).isEmpty());
         String eventId = inbox.forOrder(payOrderId).get(0).eventId();
 

@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -39,7 +35,6 @@ class WebhookFaultsE2EIT {
     private static final Pattern EVENT_ID = Pattern.compile("\"id\":\"(evt_[0-9a-f]+)\"");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String[]> received = new CopyOnWriteArrayList<>();
     private Platform platform;
     private MerchantClient merchant;
@@ -128,11 +123,7 @@ class WebhookFaultsE2EIT {
                     + ",\"pay_way\":\"WX_NATIVE\",\"subject\":\"Backlog\",\"notify_url\":\"" + url + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode order = json.readTree(created.body());
-            HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl()
-                    + "/_sim/pay")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                    .ofString(json.writeValueAsString(Map.of("pay_data", order.get("pay_data").asString())))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+            platform.simulator().pays(order.get("pay_data").asString());
             ids.add(order.get("pay_order_id").asString());
         }
         return ids;

@@ -84,11 +84,7 @@ class WebhooksAtScaleE2EIT {
         }
         for (Endpoint e : endpoints) {
             e.paidAtNanos = System.nanoTime();
-            HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl()
-                    + "/_sim/pay")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                    .ofString(json.writeValueAsString(Map.of("pay_data", payData.get(e))))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+            platform.simulator().pays(payData.get(e));
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> endpoints.stream()
@@ -127,10 +123,7 @@ class WebhooksAtScaleE2EIT {
                 + "\",\"amount\":777,\"pay_way\":\"ALI_QR\",\"subject\":\"Resend\",\"notify_url\":\"" + e.url() + "\"}");
         JsonNode order = json.readTree(created.body());
         e.payOrderId = order.get("pay_order_id").asString();
-        http.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl() + "/_sim/pay"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        json.writeValueAsString(Map.of("pay_data", order.get("pay_data").asString())))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        platform.simulator().pays(order.get("pay_data").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> e.successes() == 1);
         String eventId = e.received.get(0).eventId;
 
