@@ -20,12 +20,14 @@ interface WebhookEventMapper {
     @Insert("""
             <script>
             INSERT IGNORE INTO webhook_event (event_id, event_type, webhook_type, mch_no, app_id, notify_url, endpoint,
-                                              request_id, pay_order_id, order_seq, body, state, attempt_count, run_failures, next_attempt_at,
+                                              request_id, traceparent, pay_order_id, order_seq, body, state, attempt_count,
+                                              run_failures, next_attempt_at,
                                               lease_owner, lease_until, created_at, updated_at)
             VALUES
             <foreach collection="rows" item="r" separator=",">
               (#{r.eventId}, #{r.eventType}, #{r.webhookType}, #{r.mchNo}, #{r.appId}, #{r.notifyUrl}, #{r.endpoint},
-               #{r.requestId}, #{r.payOrderId}, #{r.orderSeq}, #{r.body}, 'PENDING', 0, 0, #{r.nextAttemptAt},
+               #{r.requestId}, #{r.traceparent}, #{r.payOrderId}, #{r.orderSeq}, #{r.body}, 'PENDING', 0, 0,
+               #{r.nextAttemptAt},
                #{leaseOwner}, #{leaseUntil}, #{r.createdAt}, #{r.updatedAt})
             </foreach>
             </script>""")

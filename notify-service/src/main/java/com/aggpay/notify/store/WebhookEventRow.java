@@ -17,9 +17,8 @@ public class WebhookEventRow {
     public Long webhookEndpointId;
     public String requestId;
     /**
-     * The W3C trace context the event arrived with (its Kafka message's {@code traceparent} header), which the attempts
-     * continue; held in memory from intake to the first attempt only, not stored: a later attempt starts a trace of its
-     * own and still joins the payment's trail through {@link #requestId}.
+     * The W3C trace context the event arrived with (its Kafka message's {@code traceparent} header), stored with the
+     * event, so every attempt (the first, a retry found by a later scan, one after a restart) continues that trace.
      */
     public String traceparent;
     /** the pay order the event is about, and its number among that order's events; null for older events */

@@ -10,6 +10,7 @@ import com.aggpay.notify.support.MerchantEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,6 +62,27 @@ class TraceContinuationIT extends IntegrationTest {
     }
 
     @Test
+    void a_retry_found_by_a_later_scan_continues_the_same_trace(CapturedOutput output) throws Exception {
+        endpoint.answering(500);
+        String mchNo = aMerchantNo();
+        PaymentEvent event = aPaymentSucceeded(mchNo, aMerchantApp(mchNo, "retry-trace-secret", endpoint.url()), null);
+        String traceId = hex(16);
+        ProducerRecord<String, String> message = new ProducerRecord<>(TOPIC, mchNo, JSON.writeValueAsString(event));
+        message.headers().add(TraceContexts.TRACEPARENT,
+                ("00-" + traceId + "-" + hex(8) + "-01").getBytes(StandardCharsets.US_ASCII));
+
+        kafka.send(message).get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(eventState(event.eventId())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> attemptLines(output, event.eventId()).size() == 2);
+        assertThat(attemptLines(output, event.eventId())).as("the failed attempt and the retry")
+                .allSatisfy(line -> assertThat(line).contains("\"trace.id\":\"" + traceId + "\""));
+        // kept with the event, for a retry by another instance or after a restart too
+        assertThat(jdbc.queryForObject("SELECT traceparent FROM webhook_event WHERE event_id = ?", String.class,
+                event.eventId())).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void an_event_without_a_trace_gets_a_trace_of_its_own(CapturedOutput output) {
         String mchNo = aMerchantNo();
         PaymentEvent event = aPaymentSucceeded(mchNo, aMerchantApp(mchNo, "untraced-secret", endpoint.url()), null);
@@ -75,6 +97,10 @@ class TraceContinuationIT extends IntegrationTest {
     private static String attemptLine(CapturedOutput output, String eventId) {
         return output.getOut().lines().filter(l -> l.contains("WEBHOOK_ATTEMPT") && l.contains(eventId))
                 .findFirst().orElse(null);
+    }
+
+    private static List<String> attemptLines(CapturedOutput output, String eventId) {
+        return output.getOut().lines().filter(l -> l.contains("WEBHOOK_ATTEMPT ") && l.contains(eventId)).toList();
     }
 
     private static String hex(int bytes) {
