@@ -26,6 +26,15 @@ final class Platform implements AutoCloseable {
 
     private static final List<String> SERVICES = List.of("channel-simulator", "merchant-service",
             "channel-router-service", "order-service", "notify-service", "gateway-service");
+    /**
+     * A lost callback recovered within a minute, not on the production ladder the local profile runs: for every
+     * platform an end-to-end test starts.
+     */
+    static final Map<String, String> QUICK_COMPENSATION = Map.of(
+            "AGGPAY_ORDER_COMPENSATION_POLLINTERVALMS", "2000",
+            "AGGPAY_ORDER_COMPENSATION_FIRSTQUERYDELAY", "10s",
+            "AGGPAY_ORDER_COMPENSATION_LADDER", "5s,10s,20s,30s,60s",
+            "AGGPAY_ORDER_COMPENSATION_LEASE", "30s");
 
     private final Path root;
     private final Path logs;
@@ -91,11 +100,7 @@ final class Platform implements AutoCloseable {
         env.put("AGGPAY_SIMULATOR_URL", simulatorUrl());
         env.put("AGGPAY_PUBLIC_BASE_URL", gatewayUrl());
         env.put("AGGPAY_DEMO_WEBHOOK_URL", demoWebhookUrl);
-        // a lost callback recovered within a minute, not on the production ladder the local profile now runs
-        env.put("AGGPAY_ORDER_COMPENSATION_POLLINTERVALMS", "2000");
-        env.put("AGGPAY_ORDER_COMPENSATION_FIRSTQUERYDELAY", "10s");
-        env.put("AGGPAY_ORDER_COMPENSATION_LADDER", "5s,10s,20s,30s,60s");
-        env.put("AGGPAY_ORDER_COMPENSATION_LEASE", "30s");
+        env.putAll(QUICK_COMPENSATION);
         for (String s : SERVICES) {
             processes.add(spawn(s, false));
         }

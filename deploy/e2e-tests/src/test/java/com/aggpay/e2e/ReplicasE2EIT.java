@@ -73,11 +73,7 @@ class ReplicasE2EIT {
         env.put("AGGPAY_UP_BUILD", "false");
         env.put("AGGPAY_START_TIMEOUT", "420");
         env.put("AGGPAY_JAVA_OPTS", "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        // a lost callback recovered within a minute, as in the other end-to-end tests (Platform)
-        env.put("AGGPAY_ORDER_COMPENSATION_POLLINTERVALMS", "2000");
-        env.put("AGGPAY_ORDER_COMPENSATION_FIRSTQUERYDELAY", "10s");
-        env.put("AGGPAY_ORDER_COMPENSATION_LADDER", "5s,10s,20s,30s,60s");
-        env.put("AGGPAY_ORDER_COMPENSATION_LEASE", "30s");
+        env.putAll(Platform.QUICK_COMPENSATION);
         Files.createDirectories(work);
         script("up.sh", "--replicas", "2");
         gateways = List.of(
