@@ -49,7 +49,7 @@ public class DeliveryEngine implements SmartLifecycle {
         this.scanClock = new ScanClock(scanInterval, MIN_SCAN_GAP);
         Backlog backlog = new Backlog();
         this.dispatcher = new Dispatcher(events, bulkhead, deliverer, prepareExecutors, waitingRoom, backlog,
-                scanClock, clock);
+                scanClock, lease, clock);
         this.dueScan = new DueScan(events, bulkhead, backlog, dispatcher, scanClock, metrics, scanInterval, lease,
                 maxCandidates, clock, this::newOwner);
         this.lease = lease;

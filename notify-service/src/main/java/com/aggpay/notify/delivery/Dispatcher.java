@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    /** How long an event may wait in memory for a slot before it goes back to the database (lease: 60 s). */
+    /** How long an event may wait in memory for a slot before it goes back to the database, at most. */
     static final Duration MAX_WAIT_IN_MEMORY = Duration.ofSeconds(5);
 
     private final WebhookEvents events;
@@ -36,10 +36,12 @@ final class Dispatcher {
     private final Backlog backlog;
     private final ScanClock scanClock;
     private final Clock clock;
+    private final Duration maxWait;
 
+    /** @param lease how long a claim holds an event; what waits in memory goes back well within it */
     Dispatcher(WebhookEvents events, Bulkhead bulkhead, Deliverer deliverer,
                Map<Bulkhead.Lane, Executor> prepareExecutors, WaitingRoom waitingRoom, Backlog backlog,
-               ScanClock scanClock, Clock clock) {
+               ScanClock scanClock, Duration lease, Clock clock) {
         this.events = events;
         this.bulkhead = bulkhead;
         this.deliverer = deliverer;
@@ -48,6 +50,17 @@ final class Dispatcher {
         this.backlog = backlog;
         this.scanClock = scanClock;
         this.clock = clock;
+        this.maxWait = maxWaitInMemory(lease);
+    }
+
+    /**
+     * {@link #MAX_WAIT_IN_MEMORY}, and never more than a quarter of the lease: an event leaves the waiting room with
+     * three quarters of its lease left, for its attempt to run and be stored before any scan may take it over. Waiting
+     * longer than the lease would let this very instance's next scan claim it again and send it twice.
+     */
+    static Duration maxWaitInMemory(Duration lease) {
+        Duration quarter = lease.dividedBy(4);
+        return quarter.compareTo(MAX_WAIT_IN_MEMORY) < 0 ? quarter : MAX_WAIT_IN_MEMORY;
     }
 
     /**
@@ -165,7 +178,7 @@ final class Dispatcher {
     /** Gives back to the database what waited in memory too long, and asks for a scan when the next one would. */
     void expireWaiting() {
         Instant now = clock.instant();
-        giveBack(waitingRoom.expire(now, MAX_WAIT_IN_MEMORY));
+        giveBack(waitingRoom.expire(now, maxWait));
         checkWaitingBy(now);
     }
 
@@ -175,22 +188,45 @@ final class Dispatcher {
     }
 
     private void startWaiting(String endpoint) {
-        while (waitingRoom.hasWaiting(endpoint)) {
-            Optional<Bulkhead.Ticket> ticket = bulkhead.tryAcquire(endpoint);
-            if (ticket.isEmpty()) {
-                Bulkhead.Lane lane = bulkhead.laneOf(endpoint);
-                if (bulkhead.free(lane) == 0) {
-                    backlog.laneFull(lane); // the next freed lane slot tries again
+        List<WaitingRoom.Waiting> stale = new ArrayList<>();
+        try {
+            while (waitingRoom.hasWaiting(endpoint)) {
+                Optional<Bulkhead.Ticket> ticket = bulkhead.tryAcquire(endpoint);
+                if (ticket.isEmpty()) {
+                    Bulkhead.Lane lane = bulkhead.laneOf(endpoint);
+                    if (bulkhead.free(lane) == 0) {
+                        backlog.laneFull(lane); // the next freed lane slot tries again
+                    }
+                    return;
                 }
-                return;
+                Optional<WaitingRoom.Waiting> next = pollInTime(endpoint, stale);
+                if (next.isEmpty()) {
+                    bulkhead.release(ticket.get());
+                    return;
+                }
+                start(next.get().event(), next.get().leaseOwner(), ticket.get());
             }
-            Optional<WaitingRoom.Waiting> next = waitingRoom.poll(endpoint);
-            if (next.isEmpty()) {
-                bulkhead.release(ticket.get());
-                return;
+        } finally {
+            if (!stale.isEmpty()) {
+                giveBack(stale);
             }
-            start(next.get().event(), next.get().leaseOwner(), ticket.get());
         }
+    }
+
+    /**
+     * The longest-waiting event of the endpoint that may still start; those that waited too long for the rest of
+     * their lease (no scan has expired them yet) are set aside in {@code stale}, to go back to the database.
+     */
+    private Optional<WaitingRoom.Waiting> pollInTime(String endpoint, List<WaitingRoom.Waiting> stale) {
+        Instant oldestAllowed = clock.instant().minus(maxWait);
+        for (Optional<WaitingRoom.Waiting> next = waitingRoom.poll(endpoint); next.isPresent();
+             next = waitingRoom.poll(endpoint)) {
+            if (!next.get().since().isBefore(oldestAllowed)) {
+                return next;
+            }
+            stale.add(next.get());
+        }
+        return Optional.empty();
     }
 
     private void giveBack(List<WaitingRoom.Waiting> waiting) {
@@ -202,6 +238,6 @@ final class Dispatcher {
 
     private void checkWaitingBy(Instant now) {
         waitingRoom.oldest().ifPresent(since -> scanClock.scanWithin(
-                Duration.between(now, since.plus(MAX_WAIT_IN_MEMORY))));
+                Duration.between(now, since.plus(maxWait))));
     }
 }

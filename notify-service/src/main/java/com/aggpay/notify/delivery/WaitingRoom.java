@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Bounded three ways, so a flooded or broken endpoint cannot turn it into an unbounded in-memory backlog: a
  * number of events per endpoint and in all (the rest go back to the database at once), and a time after which the
- * engine gives waiting events back to the database ({@link #expire}), far within their lease.
+ * engine gives waiting events back to the database ({@link #expire}), within a quarter of their lease.
  */
 final class WaitingRoom {
 
