@@ -26,24 +26,14 @@ class ReplicaFailoverIT extends GatewayITSupport {
     @Test
     void every_post_reaches_the_live_replica_exactly_once() {
         for (int i = 0; i < 6; i++) { // round-robin: half of them are sent to the gone replica first
-            String orderNo = freshNonce();
-            HttpResponse<byte[]> response = send(hmacSigned("POST", "/api/v1/pay/orders",
-                    utf8("{\"mch_order_no\":\"" + orderNo + "\"}")).header("Content-Type", "application/json"));
-
-            assertThat(response.statusCode()).isEqualTo(201);
-            assertThat(STUBS.orderServiceCalls).filteredOn(c -> new String(c.body()).contains(orderNo)).hasSize(1);
+            postedOnce("/api/v1/pay/orders", 201);
         }
     }
 
     @Test
     void an_answer_of_a_live_replica_is_passed_on_not_retried() {
         for (int i = 0; i < 4; i++) {
-            String orderNo = freshNonce();
-            HttpResponse<byte[]> response = send(hmacSigned("POST", "/api/v1/pay/orders/unavailable",
-                    utf8("{\"mch_order_no\":\"" + orderNo + "\"}")).header("Content-Type", "application/json"));
-
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(STUBS.orderServiceCalls).filteredOn(c -> new String(c.body()).contains(orderNo)).hasSize(1);
+            postedOnce("/api/v1/pay/orders/unavailable", 503);
         }
     }
 
@@ -58,6 +48,16 @@ class ReplicaFailoverIT extends GatewayITSupport {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(STUBS.droppedConnections.get() - before).isEqualTo(1);
         }
+    }
+
+    /** Posts a fresh order to {@code path}: answered with {@code status}, and seen by order-service exactly once. */
+    private void postedOnce(String path, int status) {
+        String orderNo = freshNonce();
+        HttpResponse<byte[]> response = send(hmacSigned("POST", path,
+                utf8("{\"mch_order_no\":\"" + orderNo + "\"}")).header("Content-Type", "application/json"));
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(STUBS.orderServiceCalls).filteredOn(c -> new String(c.body()).contains(orderNo)).hasSize(1);
     }
 
     private static int closedPort() {

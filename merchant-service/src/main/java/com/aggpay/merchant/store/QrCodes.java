@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,15 +75,16 @@ public final class QrCodes {
         if (readsBack(chosen, content)) {
             return chosen;
         }
-        return IntStream.range(0, MASKS).mapToObj(mask -> encode(content, size, mask))
-                .filter(matrix -> readsBack(matrix, content))
-                .findFirst()
-                .map(matrix -> {
-                    log.info("event=QR_MASK_CHANGED size={} reason=\"the writer's mask did not read back\"", size);
-                    return matrix;
-                })
-                .orElseThrow(() -> new IllegalStateException(
-                        "no mask gives a QR code of " + content.length() + " characters that reads back"));
+        for (int mask = 0; mask < MASKS; mask++) {
+            BitMatrix remasked = encode(content, size, mask);
+            if (readsBack(remasked, content)) {
+                log.info("event=QR_MASK_CHANGED size={} mask={} reason=\"the writer's mask did not read back\"", size,
+                        mask);
+                return remasked;
+            }
+        }
+        throw new IllegalStateException(
+                "no mask gives a QR code of " + content.length() + " characters that reads back");
     }
 
     /** {@code mask} null: the writer picks the mask with the lowest penalty, as ISO/IEC 18004 describes. */
