@@ -111,13 +111,18 @@ class ReplicasE2EIT {
                 return null;
             });
         }
+        // Load for a while on each side of the kill, and until each side has its orders: a slow or busy machine
+        // places fewer per second, so the phases end on progress, not on the clock alone.
         Thread.sleep(15_000);
+        await("orders before the kill").atMost(Duration.ofSeconds(120)).until(() -> placed.size() >= 10);
         int beforeKill = placed.size();
         for (String service : SERVICES) {
             kill(service + "-2");
         }
         killed.set(true);
         Thread.sleep(25_000);
+        await("orders after the kill").atMost(Duration.ofSeconds(180))
+                .until(() -> placed.stream().filter(Placed::afterKill).count() >= 10);
         stop.set(true);
         merchants.shutdown();
         assertThat(merchants.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
